@@ -1,0 +1,337 @@
+r"""Plots for the course: loss curves, decision boundaries and training animations.
+
+Every function draws on a matplotlib :class:`~matplotlib.axes.Axes` (a new figure when
+``ax`` is not given) and returns what it drew, so a caller can restyle it or add to the
+figure. The axes are the inputs :math:`x_0` (horizontal) and :math:`x_1` (vertical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from ee4414.training import History, load_snapshot
+
+if TYPE_CHECKING:
+    from matplotlib.animation import FuncAnimation
+    from matplotlib.axes import Axes
+    from matplotlib.collections import PathCollection
+    from matplotlib.contour import QuadContourSet
+    from matplotlib.lines import Line2D
+
+CLASS_STYLE: dict[float, dict[str, Any]] = {
+    1.0: {"marker": "o", "color": "tab:red", "label": "class +1"},
+    -1.0: {"marker": "s", "color": "tab:blue", "label": "class -1"},
+}
+SURFACE_CMAP = "RdBu_r"
+
+
+def _axes(ax: Axes | None) -> Axes:
+    """Return ``ax``, or the axes of a new figure (matplotlib loads on first use)."""
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots()
+    return ax
+
+
+def plot_losses(
+    losses: Sequence[float] | Mapping[str, Sequence[float]],
+    *,
+    ax: Axes | None = None,
+    log: bool = False,
+    xlabel: str = "epoch",
+    ylabel: str = "loss",
+    title: str | None = None,
+) -> list[Line2D]:
+    """Plot one loss curve, or several labelled ones.
+
+    Parameters
+    ----------
+    losses : sequence of float, or mapping of str to sequence of float
+        One curve (e.g. :attr:`History.losses`), or ``{label: curve}`` for several.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure if omitted.
+    log : bool, default False
+        Use a logarithmic loss axis (useful when curves span decades or diverge).
+    xlabel, ylabel : str
+        Axis labels.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        One line per curve.
+    """
+    ax = _axes(ax)
+    curves = dict(losses) if isinstance(losses, Mapping) else {"": losses}
+    lines = []
+    for label, values in curves.items():
+        ys = np.asarray(values, dtype=float)
+        lines.extend(ax.plot(np.arange(1, len(ys) + 1), ys, label=label or None))
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    if title:
+        ax.set_title(title)
+    if isinstance(losses, Mapping):
+        ax.legend()
+    ax.grid(True, alpha=0.3)
+    return lines
+
+
+def plot_points(
+    x: torch.Tensor, c: torch.Tensor, *, ax: Axes | None = None, legend: bool = True
+) -> list[PathCollection]:
+    """Scatter 2-D points, one marker and colour per class.
+
+    Parameters
+    ----------
+    x : torch.Tensor, shape (n, 2, 1)
+        The points.
+    c : torch.Tensor, shape (n, 1, 1)
+        Their labels, -1 or 1.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure if omitted.
+    legend : bool, default True
+        Add a legend.
+
+    Returns
+    -------
+    list of matplotlib.collections.PathCollection
+        One collection per class present.
+    """
+    ax = _axes(ax)
+    pts = _points(x)
+    labels = c.detach().cpu().reshape(-1).numpy()
+    drawn = []
+    for value, style in CLASS_STYLE.items():
+        mask = labels == value
+        if mask.any():
+            drawn.append(
+                ax.scatter(pts[mask, 0], pts[mask, 1], edgecolors="black", s=60, zorder=3, **style)
+            )
+    ax.set(xlabel="$x_0$", ylabel="$x_1$")
+    if legend and drawn:
+        ax.legend(loc="best")
+    return drawn
+
+
+def plot_decision_surface(
+    model: nn.Module,
+    x: torch.Tensor | None = None,
+    c: torch.Tensor | None = None,
+    *,
+    ax: Axes | None = None,
+    resolution: int = 200,
+    padding: float = 0.5,
+    limits: tuple[float, float, float, float] | None = None,
+    colorbar: bool = True,
+    title: str | None = None,
+) -> QuadContourSet:
+    r"""Draw a model's response :math:`\hat{y}(x_0, x_1)` over the plane, and its boundary.
+
+    The model is evaluated on a ``resolution`` × ``resolution`` grid; the filled contours
+    show :math:`\hat{y}` (red positive, blue negative) and a black line marks the decision
+    boundary :math:`\hat{y} = 0`.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        Maps inputs of shape (*, 2, 1) to outputs of shape (*, 1, 1).
+    x : torch.Tensor, shape (n, 2, 1), optional
+        Data points to draw on top (with ``c``); they also set the plotted region.
+    c : torch.Tensor, shape (n, 1, 1), optional
+        Their labels, -1 or 1.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure if omitted.
+    resolution : int, default 200
+        Grid points per axis.
+    padding : float, default 0.5
+        Margin around the data when ``limits`` is not given.
+    limits : (x0_min, x0_max, x1_min, x1_max), optional
+        The region to draw; defaults to the data's extent plus ``padding``, or [-1, 2]².
+    colorbar : bool, default True
+        Add a colour bar for :math:`\hat{y}`.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    matplotlib.contour.QuadContourSet
+        The filled contours.
+    """
+    ax = _axes(ax)
+    x0s, x1s, y_hat = _grid_response(model, x, resolution, padding, limits)
+    bound = max(float(np.abs(y_hat).max()), 1e-6)
+    surface = ax.contourf(x0s, x1s, y_hat, levels=21, cmap=SURFACE_CMAP, vmin=-bound, vmax=bound)
+    if y_hat.min() < 0 < y_hat.max():
+        ax.contour(x0s, x1s, y_hat, levels=[0.0], colors="black", linewidths=2)
+    if colorbar:
+        ax.figure.colorbar(surface, ax=ax, label=r"$\hat{y}$")
+    if x is not None and c is not None:
+        plot_points(x, c, ax=ax)
+    ax.set(xlabel="$x_0$", ylabel="$x_1$")
+    if title:
+        ax.set_title(title)
+    return surface
+
+
+def plot_linear_boundary(
+    w: torch.Tensor | Sequence[float],
+    b: torch.Tensor | float,
+    *,
+    ax: Axes | None = None,
+    x0_range: tuple[float, float] | None = None,
+    **line_kwargs: Any,
+) -> Line2D:
+    r"""Draw the straight decision boundary of a linear classifier.
+
+    Solving :math:`\hat{y} = w_0 x_0 + w_1 x_1 + b = 0` for :math:`x_1` gives
+
+    .. math::
+
+        x_1 = -x_0 \frac{w_0}{w_1} - \frac{b}{w_1}
+
+    and, when :math:`w_1 = 0`, the vertical line :math:`x_0 = -b / w_0`.
+
+    Parameters
+    ----------
+    w : torch.Tensor or sequence of float, 2 entries (e.g. shape (2, 1))
+        The weights :math:`w_0, w_1`.
+    b : torch.Tensor or float, 1 entry
+        The bias.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure if omitted.
+    x0_range : (float, float), optional
+        The stretch of :math:`x_0` to draw; defaults to the axes' current limits.
+    **line_kwargs
+        Passed to :meth:`matplotlib.axes.Axes.plot` (e.g. ``color``, ``label``).
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        The line.
+    """
+    ax = _axes(ax)
+    w0, w1 = (float(v) for v in torch.as_tensor(w, dtype=torch.float64).detach().reshape(-1))
+    bias = float(torch.as_tensor(b, dtype=torch.float64).detach().reshape(-1)[0])
+    if w0 == 0 and w1 == 0:
+        raise ValueError("both weights are 0: the model is constant and has no boundary")
+    lo, hi = x0_range if x0_range is not None else ax.get_xlim()
+    line_kwargs.setdefault("color", "black")
+    if w1 == 0:
+        x0 = -bias / w0
+        (line,) = ax.plot([x0, x0], list(ax.get_ylim()), **line_kwargs)
+    else:
+        x0s = np.array([lo, hi])
+        (line,) = ax.plot(x0s, -x0s * w0 / w1 - bias / w1, **line_kwargs)
+    ax.set(xlabel="$x_0$", ylabel="$x_1$")
+    return line
+
+
+def animate_training(
+    model: nn.Module,
+    history: History,
+    x: torch.Tensor,
+    c: torch.Tensor,
+    *,
+    resolution: int = 60,
+    interval: int = 200,
+    max_frames: int = 30,
+    padding: float = 0.5,
+) -> FuncAnimation:
+    """Animate the decision surface through the snapshots of a training run.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        The trained model (a CPU copy is loaded with each snapshot; the model is unchanged).
+    history : History
+        From :meth:`Trainer.fit` with ``snapshot_every`` set.
+    x : torch.Tensor, shape (n, 2, 1)
+        The training points.
+    c : torch.Tensor, shape (n, 1, 1)
+        Their labels.
+    resolution : int, default 60
+        Grid points per axis (keep it small: every frame is stored in the page).
+    interval : int, default 200
+        Milliseconds between frames.
+    max_frames : int, default 30
+        Use at most this many snapshots, evenly spaced, always including the last.
+    padding : float, default 0.5
+        Margin around the data.
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        The animation; in a notebook or the docs it plays as an interactive widget.
+    """
+    if not history.snapshots:
+        raise ValueError("history has no snapshots: call Trainer.fit(..., snapshot_every=k)")
+    import matplotlib.pyplot as plt
+    from matplotlib.animation import FuncAnimation
+
+    snaps = history.snapshots
+    if len(snaps) > max_frames:
+        keep = np.unique(np.linspace(0, len(snaps) - 1, max_frames).round().astype(int))
+        snaps = [snaps[i] for i in keep]
+    fig, ax = plt.subplots(figsize=(5, 4))
+    losses = history.losses
+
+    def draw(i: int) -> list[Any]:
+        epoch, state = snaps[i]
+        ax.clear()
+        plot_decision_surface(
+            load_snapshot(model, state),
+            x,
+            c,
+            ax=ax,
+            resolution=resolution,
+            padding=padding,
+            colorbar=False,
+        )
+        loss = f", loss {losses[epoch - 1]:.4f}" if epoch >= 1 else " (initial weights)"
+        ax.set_title(f"epoch {epoch}{loss}")
+        return []
+
+    draw(0)
+    fig.tight_layout()
+    return FuncAnimation(fig, draw, frames=len(snaps), interval=interval, blit=False)
+
+
+def _points(x: torch.Tensor) -> np.ndarray:
+    """Return points of shape (n, 2, 1) as a NumPy array of shape (n, 2)."""
+    if x.dim() != 3 or tuple(x.shape[1:]) != (2, 1):
+        raise ValueError(f"expected points of shape (n, 2, 1); got {tuple(x.shape)}")
+    return np.asarray(x.detach().cpu().reshape(-1, 2).double().numpy())
+
+
+@torch.no_grad()
+def _grid_response(
+    model: nn.Module,
+    x: torch.Tensor | None,
+    resolution: int,
+    padding: float,
+    limits: tuple[float, float, float, float] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Evaluate ``model`` on a grid over the plane; return the grid and the outputs."""
+    if limits is None:
+        if x is not None:
+            pts = _points(x)
+            lo, hi = pts.min(axis=0) - padding, pts.max(axis=0) + padding
+            limits = (lo[0], hi[0], lo[1], hi[1])
+        else:
+            limits = (-1.0, 2.0, -1.0, 2.0)
+    x0s = np.linspace(limits[0], limits[1], resolution)
+    x1s = np.linspace(limits[2], limits[3], resolution)
+    g0, g1 = np.meshgrid(x0s, x1s)
+    param = next(model.parameters())
+    grid = torch.tensor(np.stack([g0.ravel(), g1.ravel()], axis=1), dtype=param.dtype)
+    y_hat = model(grid.unsqueeze(-1).to(param.device))
+    return g0, g1, y_hat.reshape(resolution, resolution).cpu().double().numpy()
