@@ -141,14 +141,15 @@ def explain_broadcast(a: ShapeLike, b: ShapeLike) -> BroadcastExplanation:
         steps.append(f"1. pad with 1s on the left to {n} dims: {_fmt(pa)} and {_fmt(pb)}")
     else:
         steps.append(f"1. both have {n} dims already: nothing to pad")
+    for d in range(n - 1, -1, -1):  # PyTorch compares from the right
+        if pa[d] != pb[d] and 1 not in (pa[d], pb[d]):
+            raise ValueError(
+                f"cannot broadcast {_fmt(sa)} with {_fmt(sb)}: at dim {d - n} the sizes are "
+                f"{pa[d]} and {pb[d]}; they must be equal or one of them 1"
+            )
     result = []
     stretched = []
     for d, (x, y) in enumerate(zip(pa, pb, strict=True)):
-        if x != y and 1 not in (x, y):
-            raise ValueError(
-                f"cannot broadcast {_fmt(sa)} with {_fmt(sb)}: at dim {d - n} the sizes are "
-                f"{x} and {y}; they must be equal or one of them 1"
-            )
         size = max(x, y)
         result.append(size)
         if x != y:
