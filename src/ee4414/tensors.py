@@ -138,9 +138,9 @@ def explain_broadcast(a: ShapeLike, b: ShapeLike) -> BroadcastExplanation:
     pa, pb = (1,) * (n - len(sa)) + sa, (1,) * (n - len(sb)) + sb
     steps = [f"broadcast {_fmt(sa)} with {_fmt(sb)}"]
     if pa != sa or pb != sb:
-        steps.append(f"1. pad with 1s on the left to {n} dims: {_fmt(pa)} and {_fmt(pb)}")
+        steps.append(f"1. pad with 1s on the left to {_dims(n)}: {_fmt(pa)} and {_fmt(pb)}")
     else:
-        steps.append(f"1. both have {n} dims already: nothing to pad")
+        steps.append(f"1. both have {_dims(n)} already: nothing to pad")
     for d in range(n - 1, -1, -1):  # PyTorch compares from the right
         if pa[d] != pb[d] and 1 not in (pa[d], pb[d]):
             raise ValueError(
@@ -257,6 +257,11 @@ def _shape(x: ShapeLike) -> tuple[int, ...]:
     if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in x):
         raise TypeError(f"a shape is a sequence of non-negative ints; got {tuple(x)!r}")
     return tuple(x)
+
+
+def _dims(n: int) -> str:
+    """Say "1 dim" or "n dims"."""
+    return f"{n} dim" if n == 1 else f"{n} dims"
 
 
 def _fmt(shape: Sequence[int]) -> str:
