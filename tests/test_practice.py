@@ -35,7 +35,10 @@ def test_week6_initialisation_matches_the_course_recipe():
     torch.manual_seed(12)
     w = torch.nn.init.uniform_(torch.empty(2, 1), -0.2, 0.2)
     b = torch.nn.init.uniform_(torch.empty(1), -0.2, 0.2)
-    assert f"$w_0 = {w[0, 0].item():.4f}$, $w_1 = {w[1, 0].item():.4f}$, $b = {b.item():.4f}$" in sheet.answers
+    assert (
+        f"$w_0 = {w[0, 0].item():.4f}$, $w_1 = {w[1, 0].item():.4f}$, $b = {b.item():.4f}$"
+        in sheet.answers
+    )
     assert "Week 3" not in sheet.questions
 
 

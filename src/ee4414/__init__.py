@@ -1,23 +1,20 @@
 r"""EE4414: deep learning with PyTorch from first principles, weeks 1 to 6.
 
-A small teaching library that grows with the course. Each module holds one idea:
+A small teaching library that grows with the course, one idea per module:
 
-=====================  ==========================================================  ======
-module                 what it holds                                                weeks
-=====================  ==========================================================  ======
-``tensors``            :func:`describe`, :func:`explain_broadcast`,                 1
-                       :func:`explain_matmul`
-``devices``            :func:`resolve_device` (CPU, CUDA, MPS)                      1, 6
-``layers``             :class:`Linear`, :math:`\hat{y} = W^\top x + b`            2-6
-``losses``             squared error, MSE, hinge, with their derivatives            2-4
-``optim``              :func:`sgd_step`, :class:`SGD`                               2-6
-``activations``        ReLU, sigmoid, tanh, with their derivatives                  4-5
-``models``             :class:`MLP`, :class:`TwoLayerNN`, :class:`ThreeLayerNN`     3-6
-``training``           :class:`Trainer`, :class:`History`                           2-6
-``datasets``           :func:`xor`, :func:`circles`, :func:`linearly_separable`     3-6
-``plotting``           loss curves, decision surfaces, animations                   2-6
-``gradcheck``          hand gradients against autograd and finite differences       5
-=====================  ==========================================================  ======
+- ``tensors`` (week 1): :func:`describe`, :func:`explain_broadcast`, :func:`explain_matmul`;
+- ``devices`` (weeks 1, 6): :func:`resolve_device` for the CPU, CUDA and MPS;
+- ``layers`` (weeks 2-6): :class:`Linear`, :math:`\hat{y} = W^\top x + b`;
+- ``losses`` (weeks 2-4): squared error, MSE and hinge, with their derivatives;
+- ``optim`` (weeks 2-6): :func:`sgd_step` and :class:`SGD`;
+- ``activations`` (weeks 4-5): ReLU, sigmoid and tanh, with their derivatives;
+- ``models`` (weeks 3-6): :class:`MLP`, :class:`TwoLayerNN`, :class:`ThreeLayerNN`;
+- ``training`` (weeks 2-6): :class:`Trainer` and its :class:`History`;
+- ``datasets`` (weeks 3-6): :func:`xor`, :func:`circles`, :func:`linearly_separable`;
+- ``plotting`` (weeks 2-6): loss curves, decision surfaces and training animations;
+- ``gradcheck`` (week 5): hand gradients against autograd and finite differences;
+- ``selfcheck`` (weeks 1-6): :func:`check`, the exercise notebooks' self-checks;
+- ``practice`` (weeks 3, 6): personalised practice sheets, ``python -m ee4414.practice``.
 
 Data are column vectors throughout: a batch of inputs has shape ``(*, in_features, 1)``.
 """
@@ -60,6 +57,7 @@ from ee4414.plotting import (
     plot_losses,
     plot_points,
 )
+from ee4414.selfcheck import check
 from ee4414.tensors import (
     BroadcastExplanation,
     MatmulExplanation,
@@ -89,6 +87,7 @@ __all__ = [
     "accuracy",
     "animate_training",
     "autograd_gradients",
+    "check",
     "circles",
     "classify",
     "compare_gradients",

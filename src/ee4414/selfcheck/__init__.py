@@ -1,0 +1,20 @@
+"""Self-checks for the exercise notebooks: "correct", or a hint that does not give it away.
+
+Each exercise notebook ends an exercise with a cell such as::
+
+    ee4414.check("W1-1.2", a=a)
+
+which looks at the student's variables and prints either ``W1-1.2: correct`` or, for each
+variable that is off, a specific hint ("a has shape (3,), but the exercise asks for a
+column vector of shape (3, 1)"). Hints name the property that is wrong (type, shape,
+dtype, which entries differ) but never print the expected numbers.
+
+The expectations live in :mod:`ee4414.selfcheck.expectations`, one per exercise id, and
+are built from the exercise statements with the same library the worked examples use.
+"""
+
+from __future__ import annotations
+
+from ee4414.selfcheck.core import CheckResult, check, exercises
+
+__all__ = ["CheckResult", "check", "exercises"]
