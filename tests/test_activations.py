@@ -77,3 +77,9 @@ def test_unknown_activation_lists_the_valid_names():
         ValueError, match="unknown activation 'relu6'; choose one of: relu, sigmoid, tanh"
     ):
         get_activation("relu6")
+
+
+def test_relu_derivative_agrees_with_autograd_at_the_kink():
+    y_hat = torch.zeros(3, requires_grad=True)
+    (grad,) = torch.autograd.grad(relu(y_hat).sum(), y_hat)
+    assert grad.tolist() == relu_derivative(y_hat.detach()).tolist() == [0.0, 0.0, 0.0]

@@ -30,7 +30,7 @@ def relu(y_hat: torch.Tensor) -> torch.Tensor:
     torch.Tensor, shape (*)
         ``y_hat`` with its negative entries set to zero.
     """
-    return torch.clamp(y_hat, min=0)
+    return torch.relu(y_hat)
 
 
 def relu_derivative(y_hat: torch.Tensor) -> torch.Tensor:

@@ -235,5 +235,5 @@ def _parse_key(key: str, grads: Mapping[str, torch.Tensor]) -> tuple[str, tuple[
 
 def _fmt(t: torch.Tensor) -> str:
     """Show a small gradient compactly: a number, or a flat list of numbers."""
-    values = [f"{v:.4f}" for v in t.reshape(-1).tolist()]
+    values = [f"{round(v, 4) + 0.0:.4f}" for v in t.reshape(-1).tolist()]  # no "-0.0000"
     return values[0] if len(values) == 1 else "[" + ", ".join(values) + "]"
