@@ -101,3 +101,11 @@ def test_lookup_by_name():
         ValueError, match="unknown loss 'l1'; choose one of: squared_error, mse, hinge"
     ):
         get_loss("l1")
+
+
+def test_hinge_derivative_agrees_with_autograd_at_the_kink():
+    y_hat = torch.tensor([[[1.0]], [[-1.0]]], requires_grad=True)
+    c = torch.tensor([[[1.0]], [[-1.0]]])
+    (grad,) = torch.autograd.grad(hinge(y_hat, c), y_hat)
+    assert grad.flatten().tolist() == hinge_derivative(y_hat.detach(), c).flatten().tolist()
+    assert grad.abs().sum().item() == 0.0

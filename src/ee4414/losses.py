@@ -151,7 +151,7 @@ def hinge(y_hat: torch.Tensor, c: torch.Tensor | float) -> torch.Tensor:
         If a label is not -1 or 1 (0/1 labels are a common slip).
     """
     c = _labels_like(y_hat, c, "hinge")
-    return torch.clamp(1 - c * y_hat, min=0).sum() / _num_points(y_hat)
+    return torch.relu(1 - c * y_hat).sum() / _num_points(y_hat)
 
 
 def hinge_derivative(y_hat: torch.Tensor, c: torch.Tensor | float) -> torch.Tensor:
