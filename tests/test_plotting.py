@@ -44,6 +44,9 @@ def test_decision_surface_draws_the_response_and_points():
     assert surface.axes is ax and ax.get_title() == "xor"
     assert len(fig.axes) == 2  # the plot and its colour bar
     plot_decision_surface(model, resolution=10, colorbar=False)  # no data: default limits
+    _, ax = plt.subplots()
+    plot_decision_surface(model, x, c, ax=ax, resolution=10, colorbar=False, legend=False)
+    assert ax.get_legend() is None
 
 
 def test_linear_boundary_line_and_vertical_case():
@@ -61,8 +64,9 @@ def test_animation_from_snapshots():
     torch.manual_seed(2)
     model = TwoLayerNN()
     history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=40, snapshot_every=1)
-    anim = animate_training(model, history, x, c, resolution=10, max_frames=5)
+    anim = animate_training(model, history, x, c, resolution=10, max_frames=5, dpi=50)
     assert isinstance(anim, FuncAnimation)
+    assert anim._fig.get_dpi() == 50
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == 5
     with pytest.raises(ValueError, match="no snapshots"):

@@ -132,6 +132,7 @@ def plot_decision_surface(
     padding: float = 0.5,
     limits: tuple[float, float, float, float] | None = None,
     colorbar: bool = True,
+    legend: bool = True,
     title: str | None = None,
 ) -> QuadContourSet:
     r"""Draw a model's response :math:`\hat{y}(x_0, x_1)` over the plane, and its boundary.
@@ -158,6 +159,8 @@ def plot_decision_surface(
         The region to draw; defaults to the data's extent plus ``padding``, or [-1, 2]².
     colorbar : bool, default True
         Add a colour bar for :math:`\hat{y}`.
+    legend : bool, default True
+        Add a legend for the points' classes.
     title : str, optional
         Axes title.
 
@@ -175,7 +178,7 @@ def plot_decision_surface(
     if colorbar:
         ax.figure.colorbar(surface, ax=ax, label=r"$\hat{y}$")
     if x is not None and c is not None:
-        plot_points(x, c, ax=ax)
+        plot_points(x, c, ax=ax, legend=legend)
     ax.set(xlabel="$x_0$", ylabel="$x_1$")
     if title:
         ax.set_title(title)
@@ -245,6 +248,8 @@ def animate_training(
     interval: int = 200,
     max_frames: int = 30,
     padding: float = 0.5,
+    figsize: tuple[float, float] = (5.0, 4.0),
+    dpi: float = 72,
 ) -> FuncAnimation:
     """Animate the decision surface through the snapshots of a training run.
 
@@ -266,6 +271,10 @@ def animate_training(
         Use at most this many snapshots, evenly spaced, always including the last.
     padding : float, default 0.5
         Margin around the data.
+    figsize : (float, float), default (5, 4)
+        Figure size in inches.
+    dpi : float, default 72
+        Resolution of each frame; with ``figsize`` it sets how heavy the animation is.
 
     Returns
     -------
@@ -281,7 +290,7 @@ def animate_training(
     if len(snaps) > max_frames:
         keep = np.unique(np.linspace(0, len(snaps) - 1, max_frames).round().astype(int))
         snaps = [snaps[i] for i in keep]
-    fig, ax = plt.subplots(figsize=(5, 4))
+    fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
     losses = history.losses
 
     def draw(i: int) -> list[Any]:

@@ -1,15 +1,16 @@
-"""Self-check expectations for week 2's exercises.
+r"""Self-check expectations for week 2's exercises.
 
-Week 2 trains one linear neuron, :math:`\\hat{y} = \\mathbf{w}^\\top \\mathbf{x} + b` with
-:math:`\\mathbf{w} = [0.4, 0.1]^\\top` and :math:`b = 1`, on the single point
-:math:`\\mathbf{x} = [0.5, 0.4]^\\top`, :math:`y = -0.5`, with the squared error and gradient
+Week 2 trains one linear neuron, :math:`\hat{y} = \mathbf{w}^\top \mathbf{x} + b` with
+:math:`\mathbf{w} = [0.4, 0.1]^\top` and :math:`b = 1`, on the single point
+:math:`\mathbf{x} = [0.5, 0.4]^\top`, :math:`y = -0.5`, with the squared error and gradient
 descent. Every expected value below is computed from those numbers in float64. Training
 exercises are checked through the closed form of W2-1.7: one step multiplies the error
-:math:`\\hat{y} - y` by :math:`r = 1 - 2\\mu(x_0^2 + x_1^2 + 1)`, so nothing is trained here.
+:math:`\hat{y} - y` by :math:`r = 1 - 2\mu(x_0^2 + x_1^2 + 1)`, so nothing is trained here.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -59,7 +60,7 @@ def _as_float64(t: Any) -> torch.Tensor:
     return torch.as_tensor(t.detach(), dtype=torch.float64).cpu()
 
 
-# %% W2-1.1 and W2-1.2: the model
+# W2-1.1 and W2-1.2: the model
 
 
 def _requires_grad(t: Any) -> bool:
@@ -74,7 +75,7 @@ def _owns_w_and_b(model: Any) -> bool:
 def _holds_start_values(model: Any) -> bool:
     params = sorted(model.parameters(), key=lambda p: p.numel())
     b, w = (_as_float64(p).flatten() for p in params)
-    return torch.allclose(w, _W.flatten(), atol=1e-6) and torch.allclose(b, torch.tensor([_B]))
+    return torch.allclose(w, _W.flatten(), atol=1e-6) and _close(b, _B, abs_tol=1e-6)
 
 
 def _computes_linear(model: Any) -> bool:
@@ -86,7 +87,7 @@ def _computes_linear(model: Any) -> bool:
     return True
 
 
-# %% W2-1.4 and W2-1.5: gradients and one step
+# W2-1.4 and W2-1.5: gradients and one step
 
 
 def _has_grads(model: Any) -> bool:
@@ -129,7 +130,7 @@ def _steps_downhill(optimize_weights: Any) -> bool:
     )
 
 
-# %% W2-1.6 and W2-1.7: training
+# W2-1.6 and W2-1.7: training
 
 
 def _loss_after(steps: int, lr: float) -> float:
@@ -141,7 +142,7 @@ def _all_python_numbers(values: Sequence[Any]) -> bool:
 
 
 def _falls_every_epoch(values: Sequence[float]) -> bool:
-    return all(later < earlier for earlier, later in zip(values, values[1:]))
+    return all(later < earlier for earlier, later in itertools.pairwise(values))
 
 
 def _is_run(run: Any) -> bool:
@@ -165,6 +166,18 @@ def _scales_like(lr: float) -> Checker:
         f"in the run with μ = {lr} the loss does not change by the factor one step with that "
         "learning rate gives; check that train uses its lr and clears the gradients every epoch",
     )
+
+
+# W2-Eg2 and W2-Ex2: the gradient by hand
+
+
+def _autograd_grad_w(w: Any, b: Any, x: Any, y: float) -> torch.Tensor:
+    """dL/dw of L = (wᵀx + b - y)², by autograd in float64: the judge of a hand formula."""
+    w64 = _as_float64(w).clone().requires_grad_()
+    with torch.enable_grad():
+        loss = ((w64.T @ _as_float64(x) + float(b) - y) ** 2).sum()
+        (grad,) = torch.autograd.grad(loss, w64)
+    return grad
 
 
 WEEK2: Expectations = {
@@ -192,7 +205,9 @@ WEEK2: Expectations = {
                 "torch.nn.Parameter so that model.parameters() finds them",
             ),
             predicate(_holds_start_values, "w and b should start at the values the exercise gives"),
-            predicate(_computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x"),
+            predicate(
+                _computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x"
+            ),
         ),
         "y_hat": tensor(_Y_HAT, what="a 1×1 tensor"),
     },
@@ -308,9 +323,24 @@ WEEK2: Expectations = {
         "grad_w1": function(
             lambda w, b, x, y: _autograd_grad_w(w, b, x, y)[1, 0],
             [
-                (torch.tensor([[0.4], [0.1]]), torch.tensor(1.0), torch.tensor([[0.5], [0.4]]), -0.5),
-                (torch.tensor([[-1.0], [2.0]]), torch.tensor(0.5), torch.tensor([[0.3], [-0.7]]), 1.0),
-                (torch.tensor([[0.2], [0.3]]), torch.tensor(-0.1), torch.tensor([[1.5], [2.0]]), 0.0),
+                (
+                    torch.tensor([[0.4], [0.1]]),
+                    torch.tensor(1.0),
+                    torch.tensor([[0.5], [0.4]]),
+                    -0.5,
+                ),
+                (
+                    torch.tensor([[-1.0], [2.0]]),
+                    torch.tensor(0.5),
+                    torch.tensor([[0.3], [-0.7]]),
+                    1.0,
+                ),
+                (
+                    torch.tensor([[0.2], [0.3]]),
+                    torch.tensor(-0.1),
+                    torch.tensor([[1.5], [2.0]]),
+                    0.0,
+                ),
             ],
             atol=1e-4,
         ),
