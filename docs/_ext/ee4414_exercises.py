@@ -1,0 +1,276 @@
+"""Exercise notebooks: each example with its answer code replaced by a scaffold.
+
+Every example marks the code the student is asked to write::
+
+    # sphinx_gallery_ee4414_answer_start
+    a = torch.tensor([[1], [3], [5]], dtype=torch.float32)
+    # sphinx_gallery_ee4414_answer_end
+
+sphinx-gallery drops these flag comments from the page and the solution notebook. Here,
+after the HTML build, each example is turned into an *exercise* notebook: the marked
+statements become ``# TODO`` scaffolds (names kept, answers removed) and a self-check
+cell, ``ee4414.check("W1-1.2", a=a)``, follows the last one. Exercise and solution come
+from the same source, so they cannot drift apart.
+
+Written to the built site:
+
+- ``exercises/weekN/<example>_exercise.ipynb``, one per example;
+- ``exercises/weekN-exercises.zip`` and ``exercises/weekN-solutions.zip``.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import textwrap
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+START = re.compile(r"^[ \t]*#\s*sphinx_gallery_ee4414_answer_start[ \t]*$", re.M)
+END = re.compile(r"^[ \t]*#\s*sphinx_gallery_ee4414_answer_end[ \t]*$", re.M)
+ANSWER = re.compile(
+    START.pattern + r"\n(?P<body>.*?)^[ \t]*#\s*sphinx_gallery_ee4414_answer_end[ \t]*\n?",
+    re.M | re.S,
+)
+ID_TOKEN = re.compile(r"^plot_w(\d)_((?:(?:\d+|eg\d+|ex\d+)_)+)")
+TODO = "...  # TODO: your code"
+INTRO = (
+    "**Exercise notebook.** Replace each `# TODO` with your own code, run the cells in "
+    "order, and finish with the self-check cell: it prints *correct* or a hint. The "
+    "worked solution is on the course site."
+)
+
+
+def exercise_id(stem: str) -> str:
+    """Read the exercise id from an example's file name: ``plot_w2_eg2_x`` -> ``W2-Eg2``."""
+    match = ID_TOKEN.match(stem)
+    if match is None:
+        raise ValueError(f"{stem}: cannot read an exercise id from the file name")
+    week, tokens = match.group(1), [t for t in match.group(2).split("_") if t]
+    if tokens[0].startswith(("eg", "ex")):
+        return f"W{week}-{tokens[0].capitalize()}"
+    return f"W{week}-" + ".".join(tokens)
+
+
+def scaffold(code: str) -> str:
+    """Replace the answers in ``code`` (top-level statements) with ``# TODO`` scaffolds.
+
+    Assignments keep their targets (``a = ...``), functions and classes keep their
+    signatures and docstrings, any other statement becomes a ``# TODO`` comment.
+    """
+    source = textwrap.dedent(code)
+    tree = ast.parse(source)
+    out: list[str] = []
+    for i, node in enumerate(tree.body):
+        is_def = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        if i and (is_def or isinstance(tree.body[i - 1], _DEFS)):
+            out.append("\n")  # a blank line around functions and classes
+        out.append(_scaffold_node(node, source))
+    return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
+
+
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _scaffold_node(node: ast.stmt, source: str, indent: str = "") -> str:
+    if isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
+        targets = " = ".join(ast.unparse(t) for t in node.targets)
+        return f"{indent}{targets} = ...  # TODO"
+    if isinstance(node, (ast.Assign, ast.AugAssign)):
+        # z[0] = 1 or w.data = ...: the target itself would give the answer away
+        names = sorted(
+            {n.id for t in _targets(node) for n in ast.walk(t) if isinstance(n, ast.Name)}
+        )
+        return (
+            f"{indent}# TODO: update {', '.join(names) or 'the variable'} (see the exercise above)"
+        )
+    if isinstance(node, ast.AnnAssign):
+        return f"{indent}{ast.unparse(node.target)} = ...  # TODO"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return _def_stub(node, indent)
+    if isinstance(node, ast.ClassDef):
+        bases = ", ".join(ast.unparse(b) for b in node.bases)
+        out = [f"{indent}class {node.name}({bases}):" if bases else f"{indent}class {node.name}:"]
+        doc = ast.get_docstring(node)
+        if doc:
+            out.append(_docstring(doc, indent + "    "))
+        methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for method in methods:
+            out.append("")
+            out.append(_def_stub(method, indent + "    "))
+        if not methods and not doc:
+            out.append(f"{indent}    {TODO}")
+        return "\n".join(out)
+    if isinstance(node, ast.Expr) and _is_print(node):
+        return indent + ast.unparse(node)
+    kind = {
+        ast.For: "a for loop",
+        ast.While: "a while loop",
+        ast.With: "a with-block",
+        ast.If: "an if-statement",
+        ast.Expr: "a call",
+    }.get(type(node), "a statement")
+    return f"{indent}# TODO: {kind} (see the exercise above)"
+
+
+def _targets(node: ast.Assign | ast.AugAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
+def drop_asserts(code: str) -> str:
+    """Remove top-level ``assert`` statements: they would reveal (and enforce) the answers."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    lines = code.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        if isinstance(node, ast.Assert) and node.end_lineno is not None:
+            del lines[node.lineno - 1 : node.end_lineno]
+    return "".join(lines)
+
+
+def _def_stub(node: ast.FunctionDef | ast.AsyncFunctionDef, indent: str) -> str:
+    decorators = [f"{indent}@{ast.unparse(d)}" for d in node.decorator_list]
+    returns = f" -> {ast.unparse(node.returns)}" if node.returns else ""
+    head = "async def" if isinstance(node, ast.AsyncFunctionDef) else "def"
+    out = [*decorators, f"{indent}{head} {node.name}({ast.unparse(node.args)}){returns}:"]
+    doc = ast.get_docstring(node)
+    if doc:
+        out.append(_docstring(doc, indent + "    "))
+    out.append(f"{indent}    {TODO}")
+    return "\n".join(out)
+
+
+def _docstring(doc: str, indent: str) -> str:
+    body = textwrap.indent(doc, indent).lstrip()
+    return f'{indent}"""{body}"""' if "\n" not in doc else f'{indent}"""{body}\n{indent}"""'
+
+
+def _is_print(node: ast.Expr) -> bool:
+    call = node.value
+    return (
+        isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print"
+    )
+
+
+def answer_blocks(code: str) -> Iterator[str]:
+    """Yield the code between each pair of answer markers."""
+    for match in ANSWER.finditer(code):
+        yield match.group("body")
+
+
+def strip_answers(code: str) -> tuple[str, bool]:
+    """Replace each marked answer in a code block by its scaffold; say if any was found."""
+    if len(START.findall(code)) != len(END.findall(code)):
+        raise ValueError(f"unbalanced answer markers in:\n{code}")
+    found = bool(START.search(code))
+
+    def replace(match: re.Match[str]) -> str:
+        body = match.group("body")
+        indent = re.match(r"[ \t]*", body).group(0) if body.strip() else ""  # type: ignore[union-attr]
+        return textwrap.indent(scaffold(body), indent)
+
+    return ANSWER.sub(replace, code), found
+
+
+def exercise_blocks(blocks: list[Any], check_call: str) -> list[Any]:
+    """Turn the script blocks of an example into those of its exercise notebook.
+
+    ``blocks`` are sphinx-gallery ``Block(label, content, lineno)`` tuples. Answers become
+    scaffolds, ``assert`` checks are dropped (the self-check replaces them), and a
+    self-check block ``check_call`` is inserted after the last block that held an answer.
+    A marker that sphinx-gallery read as part of a text block (no blank line between the
+    text and the marker) is an error, reported with the block's line number.
+    """
+    for label, content, lineno in blocks:
+        if label != "code" and (START.search(content) or END.search(content)):
+            raise ValueError(
+                f"line {lineno}: an answer marker follows a text cell directly; put a blank "
+                "line between the text's comment lines and the marker"
+            )
+    out, last = [], -1
+    for label, content, lineno in blocks:
+        if label == "code":
+            content, found = strip_answers(content)
+            content = drop_asserts(content)
+            if found:
+                last = len(out)
+        out.append(type(blocks[0])(label, content, lineno))
+    if last < 0:
+        raise ValueError("the example marks no answer code (sphinx_gallery_ee4414_answer_start)")
+    check = type(blocks[0])("code", check_call, out[last].lineno)
+    return [*out[: last + 1], check, *out[last + 1 :]]
+
+
+def check_call(exercise: str, names: list[str]) -> str:
+    """The self-check cell: ``ee4414.check("W1-1.2", a=a)``."""
+    args = "".join(f", {name}={name}" for name in names)
+    return (
+        "# Self-check: prints 'correct', or a hint.\n"
+        f"import ee4414\n\nee4414.check({exercise!r}{args})\n"
+    )
+
+
+def build_exercise_notebooks(
+    examples_dir: Path, gallery_dir: Path, out_dir: Path, gallery_conf: dict[str, Any]
+) -> list[Path]:
+    """Write every example's exercise notebook and the per-week zips; return the notebooks."""
+    from sphinx_gallery.notebook import add_markdown_cell, jupyter_notebook
+    from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
+
+    from ee4414.selfcheck import exercises
+
+    checks = exercises()
+    written = []
+    for week_dir in sorted(p for p in examples_dir.iterdir() if p.is_dir()):
+        target = out_dir / "exercises" / week_dir.name
+        target.mkdir(parents=True, exist_ok=True)
+        notebooks = []
+        for src in sorted(week_dir.glob("plot_*.py")):
+            ex = exercise_id(src.stem)
+            if ex not in checks:
+                raise ValueError(f"{src.name}: no self-check for {ex} in ee4414.selfcheck")
+            _, blocks = split_code_and_text_blocks(str(src))
+            blocks = exercise_blocks(blocks, check_call(ex, checks[ex]))
+            blocks = [type(b)(b.type, remove_config_comments(b.content), b.lineno) for b in blocks]
+            notebook = jupyter_notebook(blocks, gallery_conf, target)
+            intro: dict[str, Any] = {"cells": []}
+            add_markdown_cell(intro, INTRO)
+            first = 1 if gallery_conf.get("first_notebook_cell") else 0
+            notebook["cells"][first + 1 : first + 1] = intro["cells"]
+            path = target / f"{src.stem}_exercise.ipynb"
+            path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+            notebooks.append(path)
+        _zip(out_dir / "exercises" / f"{week_dir.name}-exercises.zip", notebooks)
+        solutions = sorted((gallery_dir / week_dir.name).glob("plot_*.ipynb"))
+        _zip(out_dir / "exercises" / f"{week_dir.name}-solutions.zip", solutions)
+        written += notebooks
+    return written
+
+
+def _zip(path: Path, files: list[Path]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for f in files:
+            info = zipfile.ZipInfo(f.name, date_time=(2026, 1, 1, 0, 0, 0))  # reproducible
+            zf.writestr(info, f.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def _on_build_finished(app: Any, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    conf = app.config.sphinx_gallery_conf
+    src = Path(app.srcdir)
+    examples = (src / conf["examples_dirs"][0]).resolve()
+    gallery = (src / conf["gallery_dirs"][0]).resolve()
+    written = build_exercise_notebooks(examples, gallery, Path(app.outdir), conf)
+    app.builder.info(f"ee4414: wrote {len(written)} exercise notebooks")  # type: ignore[attr-defined]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the exercise-notebook writer with Sphinx."""
+    app.connect("build-finished", _on_build_finished)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,185 @@
+r"""
+W2-1.4 · Gradients with loss.backward(), and why zero_grad
+==========================================================
+
+To make the loss smaller we need to know which way to move each parameter, and how
+strongly the loss reacts to it: the gradient. Autograd computes it for us from the record
+of operations it kept while we evaluated the loss. This example reads those gradients, checks
+their shapes, and shows the one trap every PyTorch user falls into once: gradients add up.
+
+**You will learn**
+
+- the gradient-descent update rule and where the gradients in it come from;
+- to compute the gradients with ``loss.backward()`` and read them from ``.grad``;
+- that ``.grad`` has the shape of its parameter;
+- why ``zero_grad()`` comes before every ``backward()``.
+
+**Exercise.** For the neuron and data point of W2-1.3, call ``loss.backward()`` and print
+``model.w.grad`` and ``model.b.grad`` with their shapes.
+"""
+
+import torch
+
+import ee4414
+
+# %%
+# Model, data and loss from W2-1.2 and W2-1.3
+# -------------------------------------------
+
+
+class Linear(torch.nn.Module):
+    """One linear neuron with two inputs: y_hat = w.T @ x + b."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = torch.nn.Parameter(torch.tensor([[0.4], [0.1]]))
+        self.b = torch.nn.Parameter(torch.tensor(1.0))
+
+    def forward(self, x):
+        y_hat = self.w.T @ x + self.b  # (1, 2) @ (2, 1) -> (1, 1), plus the bias
+        return y_hat
+
+
+def squared_error(y_hat, y):
+    return (y_hat - y) ** 2
+
+
+def column(t):
+    """Format a column tensor as [a, b] with four decimals."""
+    return "[" + ", ".join(f"{v:.4f}" for v in t.flatten().tolist()) + "]"
+
+
+x = torch.tensor([[0.5], [0.4]])
+y = -0.5
+
+# %%
+# The update we are preparing for
+# -------------------------------
+# Gradient descent moves every parameter a small step against its gradient, with a step
+# size :math:`\mu` called the learning rate:
+#
+# .. math::
+#
+#    \mathbf{w} \leftarrow \mathbf{w} - \mu \frac{\partial \mathcal{L}}{\partial \mathbf{w}},
+#    \qquad
+#    b \leftarrow b - \mu \frac{\partial \mathcal{L}}{\partial b},
+#
+# where the weight gradient is a 2×1 column, like :math:`\mathbf{w}`, and the bias gradient
+# is a single number, like :math:`b`. The gradient points uphill, towards larger loss,
+# hence the minus sign. This example computes the two gradients; W2-1.5 takes the step.
+
+# %%
+# Backward
+# --------
+# ``loss.backward()`` walks the recorded operations from the loss back to every tensor
+# that requires a gradient, applying the chain rule at each step, and stores
+# :math:`\partial \mathcal{L} / \partial \theta` in ``theta.grad``. We clear old gradients
+# first (see below why).
+
+model = Linear()
+y_hat = model(x)  # forward: autograd records each operation
+loss = squared_error(y_hat, y)
+
+# sphinx_gallery_ee4414_answer_start
+model.zero_grad()
+loss.backward()
+
+print(f"dL/dw = {column(model.w.grad)}, shape {tuple(model.w.grad.shape)}")
+print(f"dL/db = {model.b.grad.item():.4f}, shape {tuple(model.b.grad.shape)}")
+# sphinx_gallery_ee4414_answer_end
+
+# %%
+# Each gradient has the shape of the parameter it belongs to: a 2×1 column for ``w`` and a
+# 0-d tensor for ``b``. That is what makes ``w - mu * w.grad`` work element by element. The
+# input ``x`` did not ask for a gradient, so autograd computed none for it.
+
+print(f"x.grad = {x.grad}")
+
+w_grad = [f"{g:.4f}" for g in model.w.grad.flatten().tolist()]
+assert w_grad == ["1.7400", "1.3920"]
+assert tuple(model.w.grad.shape) == (2, 1)
+assert f"{model.b.grad.item():.4f}" == "3.4800"
+assert tuple(model.b.grad.shape) == ()
+assert x.grad is None
+
+# %%
+# Where the numbers come from
+# ---------------------------
+# W2-Eg2 derives the formulas by hand. In short, with the error
+# :math:`\hat{y} - y = 1.74`:
+#
+# .. math::
+#
+#    \frac{\partial \mathcal{L}}{\partial \mathbf{w}} = 2(\hat{y} - y)\,\mathbf{x}
+#    = 3.48 \begin{bmatrix} 0.5 \\ 0.4 \end{bmatrix}
+#    = \begin{bmatrix} 1.74 \\ 1.392 \end{bmatrix},
+#    \qquad
+#    \frac{\partial \mathcal{L}}{\partial b} = 2(\hat{y} - y) = 3.48 .
+
+error = (y_hat - y).detach()
+torch.testing.assert_close(model.w.grad, 2 * error * x)
+torch.testing.assert_close(model.b.grad, 2 * error.squeeze())
+
+# %%
+# Why zero_grad: gradients accumulate
+# -----------------------------------
+# ``backward()`` does not overwrite ``.grad``; it adds to whatever is already there. Run
+# the forward pass and ``backward()`` twice on a fresh model without clearing, and the
+# gradients come out doubled. (The forward pass has to be repeated because ``backward()``
+# frees the record it walked, to save memory.)
+
+model = Linear()
+for _ in range(2):
+    squared_error(model(x), y).backward()
+
+print("backward twice, no zero_grad:")
+print(f"  dL/dw = {column(model.w.grad)}")
+print(f"  dL/db = {model.b.grad.item():.4f}")
+
+w_grad = [f"{g:.4f}" for g in model.w.grad.flatten().tolist()]
+assert w_grad == ["3.4800", "2.7840"]
+assert f"{model.b.grad.item():.4f}" == "6.9600"
+
+# %%
+# Clearing resets ``.grad`` (PyTorch sets it to ``None``), and the next ``backward()``
+# gives the true gradient again.
+
+model.zero_grad()
+print(f"after zero_grad: w.grad = {model.w.grad}")
+
+squared_error(model(x), y).backward()
+print(f"backward once more: dL/dw = {column(model.w.grad)}")
+torch.testing.assert_close(model.w.grad, 2 * error * x)
+
+# %%
+# Adding up is deliberate: when a loss is a sum of parts that are computed separately (for
+# example a large batch processed in pieces), each part's ``backward()`` adds its share,
+# and the total gradient appears in ``.grad``. In a training loop where every step computes
+# a new, complete loss, though, the old gradient must be cleared first; otherwise each step
+# uses the sum of all previous gradients and the updates grow out of control.
+
+# %%
+# With the library
+# ----------------
+# The same two calls on :class:`ee4414.Linear`. Its bias is 1×1, so its gradient is 1×1
+# too; the numbers do not change. :func:`ee4414.squared_error` stands in for our loss.
+
+neuron = ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)
+loss_lib = ee4414.squared_error(neuron(x), y)
+neuron.zero_grad()
+loss_lib.backward()
+print(f"ee4414.Linear: dL/dw = {column(neuron.w.grad)}")
+print(f"ee4414.Linear: dL/db = {neuron.b.grad.item():.4f}, shape {tuple(neuron.b.grad.shape)}")
+torch.testing.assert_close(neuron.w.grad, 2 * error * x)
+
+# %%
+# Try it yourself
+# ---------------
+#
+# - Call ``loss.backward()`` a second time on the *same* ``loss`` object. Read the error
+#   message, then try ``loss.backward(retain_graph=True)``.
+# - Give ``x`` ``requires_grad=True`` and print ``x.grad``. Check that it equals
+#   :math:`2(\hat{y} - y)\,\mathbf{w}`.
+# - Run the accumulation loop three times instead of two: what factor do you expect?
+#
+# Further reading: https://pytorch.org/tutorials/beginner/blitz/autograd_tutorial.html
