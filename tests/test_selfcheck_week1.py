@@ -315,14 +315,15 @@ def test_hints_do_not_give_the_answer_away():
 
 
 def test_device_checks_follow_the_machine(monkeypatch):
-    # Pretend a GPU is present: the CPU is then the wrong choice for device, x and y.
-    # Only devices are compared, so no CUDA call is made.
-    cpu = answers("W1-2.6")
-    assert cpu["device"].type == "cpu" or torch.cuda.is_available()
+    # The answer a CPU-only machine gives, then a pretend GPU: the CPU is now the wrong
+    # choice for device, x and y. Only device types are compared, so CUDA is never called.
+    x = _a()
+    y = torch.tensor([[0.5, -1.0, 2.0]]) @ x
+    cpu = {"device": torch.device("cpu"), "x": x, "y": y, "y_back": y}
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert check("W1-2.6", **cpu).ok
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
-    result = check(
-        "W1-2.6", **{**cpu, "device": torch.device("cpu"), "x": _a(), "y": cpu["y"].cpu()}
-    )
+    result = check("W1-2.6", **cpu)
     assert [h.split(":")[0] for h in result.hints] == ["device", "x", "y"]
     assert "move it to the chosen device" in result.hints[1]
     assert "compute it on the device" in result.hints[2]

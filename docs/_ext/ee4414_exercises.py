@@ -177,7 +177,7 @@ def strip_answers(code: str) -> tuple[str, bool]:
     return ANSWER.sub(replace, code), found
 
 
-def exercise_blocks(blocks: list[Any], check_call: str) -> list[Any]:
+def exercise_blocks(blocks: list[Any], check_call: str, *, keep_answers: bool = False) -> list[Any]:
     """Turn the script blocks of an example into those of its exercise notebook.
 
     ``blocks`` are sphinx-gallery ``Block(label, content, lineno)`` tuples. Answers become
@@ -187,7 +187,7 @@ def exercise_blocks(blocks: list[Any], check_call: str) -> list[Any]:
     text and the marker) is an error, reported with the block's line number.
     """
     for label, content, lineno in blocks:
-        if label != "code" and (START.search(content) or END.search(content)):
+        if label != "code" and "sphinx_gallery_ee4414_answer_" in content:
             raise ValueError(
                 f"line {lineno}: an answer marker follows a text cell directly; put a blank "
                 "line between the text's comment lines and the marker"
@@ -195,8 +195,10 @@ def exercise_blocks(blocks: list[Any], check_call: str) -> list[Any]:
     out, last = [], -1
     for label, content, lineno in blocks:
         if label == "code":
-            content, found = strip_answers(content)
-            content = drop_asserts(content)
+            found = bool(START.search(content))
+            if not keep_answers:
+                content, _ = strip_answers(content)
+                content = drop_asserts(content)
             if found:
                 last = len(out)
         out.append(type(blocks[0])(label, content, lineno))
@@ -204,6 +206,65 @@ def exercise_blocks(blocks: list[Any], check_call: str) -> list[Any]:
         raise ValueError("the example marks no answer code (sphinx_gallery_ee4414_answer_start)")
     check = type(blocks[0])("code", check_call, out[last].lineno)
     return [*out[: last + 1], check, *out[last + 1 :]]
+
+
+def install_cell(requirement: str) -> str:
+    """The first cell of every notebook: install ``ee4414`` where missing, plots inline.
+
+    Parameters
+    ----------
+    requirement : str
+        What pip installs, e.g. ``"ee4414==0.1.0"`` (``conf.py``'s one install setting).
+    """
+    return (
+        "# Set-up: install the course library where it is missing (Google Colab, a fresh\n"
+        "# Jupyter) and show plots inside the notebook.\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
+        "if importlib.util.find_spec('ee4414') is None:\n"
+        "    pip = [sys.executable, '-m', 'pip', 'install', '--quiet']\n"
+        f"    subprocess.check_call([*pip, {requirement!r}])\n"
+        "%matplotlib inline\n"
+    )
+
+
+def notebook_conf(first_cell: str | None, src_dir: Path) -> dict[str, Any]:
+    """The part of sphinx-gallery's configuration that writing a notebook reads."""
+    from sphinx_gallery.gen_gallery import DEFAULT_GALLERY_CONF
+
+    conf = dict(DEFAULT_GALLERY_CONF)
+    conf.update(first_notebook_cell=first_cell, src_dir=str(src_dir), remove_config_comments=True)
+    return conf
+
+
+def example_notebook(src: Path, gallery_conf: dict[str, Any], *, exercise: bool) -> dict[str, Any]:
+    """Build the notebook of one example: the solution, or the exercise version.
+
+    The solution is what sphinx-gallery offers for download (plus, here, the self-check
+    cell, which passes on the worked answer); the exercise has scaffolds instead of
+    answers and no ``assert`` checks.
+    """
+    from sphinx_gallery.notebook import add_markdown_cell, jupyter_notebook
+    from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
+
+    from ee4414.selfcheck import exercises
+
+    ex = exercise_id(src.stem)
+    checks = exercises()
+    if ex not in checks:
+        raise ValueError(f"{src.name}: no self-check for {ex} in ee4414.selfcheck")
+    _, blocks = split_code_and_text_blocks(str(src))
+    blocks = exercise_blocks(blocks, check_call(ex, checks[ex]), keep_answers=not exercise)
+    blocks = [type(b)(b.type, remove_config_comments(b.content), b.lineno) for b in blocks]
+    notebook = jupyter_notebook(blocks, gallery_conf, src.parent)
+    if exercise:
+        intro: dict[str, Any] = {"cells": []}
+        add_markdown_cell(intro, INTRO)
+        first = 1 if gallery_conf.get("first_notebook_cell") else 0
+        notebook["cells"][first + 1 : first + 1] = intro["cells"]
+    return notebook
 
 
 def check_call(exercise: str, names: list[str]) -> str:
@@ -219,29 +280,13 @@ def build_exercise_notebooks(
     examples_dir: Path, gallery_dir: Path, out_dir: Path, gallery_conf: dict[str, Any]
 ) -> list[Path]:
     """Write every example's exercise notebook and the per-week zips; return the notebooks."""
-    from sphinx_gallery.notebook import add_markdown_cell, jupyter_notebook
-    from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
-
-    from ee4414.selfcheck import exercises
-
-    checks = exercises()
     written = []
     for week_dir in sorted(p for p in examples_dir.iterdir() if p.is_dir()):
         target = out_dir / "exercises" / week_dir.name
         target.mkdir(parents=True, exist_ok=True)
         notebooks = []
         for src in sorted(week_dir.glob("plot_*.py")):
-            ex = exercise_id(src.stem)
-            if ex not in checks:
-                raise ValueError(f"{src.name}: no self-check for {ex} in ee4414.selfcheck")
-            _, blocks = split_code_and_text_blocks(str(src))
-            blocks = exercise_blocks(blocks, check_call(ex, checks[ex]))
-            blocks = [type(b)(b.type, remove_config_comments(b.content), b.lineno) for b in blocks]
-            notebook = jupyter_notebook(blocks, gallery_conf, target)
-            intro: dict[str, Any] = {"cells": []}
-            add_markdown_cell(intro, INTRO)
-            first = 1 if gallery_conf.get("first_notebook_cell") else 0
-            notebook["cells"][first + 1 : first + 1] = intro["cells"]
+            notebook = example_notebook(src, gallery_conf, exercise=True)
             path = target / f"{src.stem}_exercise.ipynb"
             path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
             notebooks.append(path)

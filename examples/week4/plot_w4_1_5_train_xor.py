@@ -290,7 +290,7 @@ second = ee4414.Linear(2, 1, w=initial_state["layer1.w"], b=initial_state["layer
 lib_model = ee4414.MLP.from_layers([first, second], activation="relu")
 
 trainer = ee4414.Trainer(lib_model, loss="mse", lr=LR, device="cpu")  # tiny: CPU is fastest
-history = trainer.fit(x, y, EPOCHS, snapshot_every=12)
+history = trainer.fit(x, y, EPOCHS, snapshot_every=15)
 lib_y_hat = trainer.predict(x)
 print(
     f"Trainer: final loss {history.losses[-1]:.4f}, "

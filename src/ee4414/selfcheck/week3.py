@@ -4,10 +4,11 @@ Week 3 turns the linear neuron :math:`\hat{y} = \mathbf{w}^\top \mathbf{x} + b` 
 classifier: :math:`\mathbf{w} = [1, 3]^\top`, :math:`b = 0` on
 :math:`\mathbf{x}^{(0)} = [1, 0.5]^\top` and :math:`\mathbf{x}^{(1)} = [0.1, -0.3]^\top`
 (W3-1.1 to W3-1.3), then the hinge loss trained on four points (W3-1.4) and the same points
-with labels that no line separates (W3-1.5). Expected values are computed here in float64;
-the training exercises are checked through properties of the run (one loss per step and per
-epoch, loss 0 and accuracy 1 when the labels are separable, neither when they are not), so
-nothing is trained here.
+with labels that no line separates (W3-1.5). Expected values are computed here in float64.
+The training exercises are checked through properties of the run (one loss per step and per
+epoch, loss 0 and accuracy 1 when the labels are separable, neither when they are not), plus
+W3-1.4's first epoch, four hand-derived updates replayed when the check runs, which catches
+a loop that lets gradients accumulate. Nothing is trained at import.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _X4 = torch.tensor(
 )  # (4, 2, 1)
 _C4 = torch.tensor([1.0, -1.0, -1.0, 1.0], dtype=torch.float64).reshape(4, 1, 1)
 _EPOCHS_1_4 = 20
+_LR_1_4 = 0.1
 _EPOCHS_1_5 = 30
 
 
@@ -199,6 +201,23 @@ def _first_step_is_point_0(step_losses: Sequence[float]) -> bool:
     return math.isclose(step_losses[0], _FIRST_STEP_LOSS, abs_tol=1e-5)
 
 
+def _first_epoch_losses() -> list[float]:
+    """The step losses of W3-1.4's first epoch, by the hand-derived update (4 steps)."""
+    w, b, losses = _W_START.clone(), _B_START.clone(), []
+    for x_i, c_i in zip(_X4, _C4, strict=True):
+        margin = (c_i * (w.T @ x_i + b)).item()
+        losses.append(max(0.0, 1.0 - margin))
+        if margin < 1:  # inside the margin: w <- w + lr C x, b <- b + lr C
+            w, b = w + _LR_1_4 * c_i * x_i, b + _LR_1_4 * c_i
+    return losses
+
+
+def _first_epoch_is_sgd(step_losses: Sequence[float]) -> bool:
+    want = torch.tensor(_first_epoch_losses(), dtype=torch.float64)
+    got = torch.tensor([float(v) for v in step_losses[:4]], dtype=torch.float64)
+    return got.shape == want.shape and torch.allclose(got, want, atol=1e-5)
+
+
 def _last_epoch_steps_are_zero(step_losses: Sequence[float]) -> bool:
     """The loss of the last epoch is 0, so each of its four steps must be 0 too."""
     return all(v <= 1e-6 for v in step_losses[-4:]) and max(step_losses) > 0
@@ -317,6 +336,12 @@ WEEK3: Expectations = {
                 _first_step_is_point_0,
                 "the first entry should be the loss of point 0 at the starting weights: record "
                 "each step's loss before its update",
+            ),
+            predicate(
+                _first_epoch_is_sgd,
+                "the losses of the first epoch's steps are not those of one update per point "
+                f"with lr = {_LR_1_4}: each step should move the parameters against the gradient "
+                "of its own point's loss alone (clear the gradients before each backward())",
             ),
             predicate(
                 _last_epoch_steps_are_zero,
