@@ -220,7 +220,7 @@ print("outputs on the XOR points:", [f"{v:+.4f}" for v in one_by_one.flatten().t
 #
 # - Use :func:`torch.stack` with ``dim=-2`` instead of :func:`torch.cat`. What shape do you
 #   get, and why does ``layer1`` reject it? (Hint: ``stack`` adds a new dimension.)
-# - Change the input to :math:`\mathbf{x} = [-1,\ -1]^\top`. Which hidden neuron is silent
+# - Change the input to :math:`\mathbf{x} = [-1,\ -1]^\top`. Is either hidden neuron silent
 #   now? Predict the output by hand, then check.
 # - Add a third layout, ``x_xor.reshape(2, 2, 2, 1)``, to the table. Which column still
 #   gives the right shape?

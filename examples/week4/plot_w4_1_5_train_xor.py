@@ -280,13 +280,11 @@ assert stuck_accuracy < 1.0
 # ``Linear(2, 2)`` (W4-1.4), so we copy our starting weights into it, column by column, and
 # train with the same learning rate. The loss curve is the same up to float rounding.
 # ``snapshot_every`` also keeps a copy of the weights every few epochs.
-first = ee4414.Linear(
-    2,
-    2,
-    w=torch.cat([initial_state["layer0_0.w"], initial_state["layer0_1.w"]], dim=1),
-    b=torch.cat([initial_state["layer0_0.b"], initial_state["layer0_1.b"]], dim=0),
-)
-second = ee4414.Linear(2, 1, w=initial_state["layer1.w"], b=initial_state["layer1.b"])
+start = initial_state
+W0 = torch.cat([start["layer0_0.w"], start["layer0_1.w"]], dim=1)  # (2, 2): a column per neuron
+b0 = torch.cat([start["layer0_0.b"], start["layer0_1.b"]], dim=0)  # (2, 1)
+first = ee4414.Linear(2, 2, w=W0, b=b0)
+second = ee4414.Linear(2, 1, w=start["layer1.w"], b=start["layer1.b"])
 lib_model = ee4414.MLP.from_layers([first, second], activation="relu")
 
 trainer = ee4414.Trainer(lib_model, loss="mse", lr=LR, device="cpu")  # tiny: CPU is fastest
@@ -303,8 +301,8 @@ assert ee4414.accuracy(lib_y_hat, y) == 1.0
 # Watch the boundary form
 # -----------------------
 # :func:`ee4414.animate_training` redraws the response surface for every snapshot (press
-# play). Each frame scales its colours to its own largest output, so follow the black line
-# rather than the shades. At first the outputs are tiny and the network is close to linear:
+# play); the title gives the accuracy after that many epochs. All frames share one colour
+# scale, so the pale start shows how small the first outputs are. At first the outputs are tiny and the network is close to linear:
 # one straight boundary. As the hidden neurons grow and turn, a second boundary appears, and
 # the two close in on a band along the diagonal until the two :math:`+1` points are inside
 # it and the two :math:`-1` points outside, one on each side.

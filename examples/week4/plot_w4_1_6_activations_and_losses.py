@@ -266,11 +266,9 @@ with torch.no_grad():
     torch.testing.assert_close(lib_sigmoid(x), sig(x))
 tanh_act = ee4414.get_activation("tanh")
 probe_y = torch.tensor([-1.0, 0.0, 1.0])
-print(
-    f"get_activation('tanh'): name {tanh_act.name!r}, "
-    f"values {[round(v, 4) for v in tanh_act(probe_y).tolist()]}, "
-    f"slopes {[round(v, 4) for v in tanh_act.derivative(probe_y).tolist()]}"
-)
+print(f"get_activation('tanh').name: {tanh_act.name!r}")
+print(f"  values at -1, 0, 1: {[round(v, 4) for v in tanh_act(probe_y).tolist()]}")
+print(f"  slopes at -1, 0, 1: {[round(v, 4) for v in tanh_act.derivative(probe_y).tolist()]}")
 torch.testing.assert_close(tanh_act(probe_y), torch.tanh(probe_y))
 
 # %%

@@ -65,6 +65,7 @@ print(f"density 1/(2a) = {1 / (2 * a):.2f}, std a/sqrt(3) = {a / 3**0.5:.4f}")
 #    neurons, so we use that (the library does too).
 
 
+# sphinx_gallery_ee4414_answer_start
 class Linear(torch.nn.Module):
     """y_hat = w.T @ x + b with w, b drawn from U(-0.2, 0.2)."""
 
@@ -82,6 +83,9 @@ class Linear(torch.nn.Module):
         return self.w.T @ x + self.b
 
 
+# sphinx_gallery_ee4414_answer_end
+
+
 # %%
 # Seed 8, the course's seed
 # -------------------------
@@ -89,8 +93,10 @@ class Linear(torch.nn.Module):
 # state. Everything drawn afterwards follows from that state, in order: here first the two
 # weights, then the bias.
 
+# sphinx_gallery_ee4414_answer_start
 torch.manual_seed(8)
 layer = Linear(2, 1)
+# sphinx_gallery_ee4414_answer_end
 
 w0, w1 = layer.w[0, 0].item(), layer.w[1, 0].item()
 b = layer.b[0, 0].item()

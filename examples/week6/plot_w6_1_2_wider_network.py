@@ -86,6 +86,7 @@ class Linear(torch.nn.Module):
         return y_hat
 
 
+# sphinx_gallery_ee4414_answer_start
 class TwoLayerNN(torch.nn.Module):
     """Three hidden ReLU neurons, then one output neuron."""
 
@@ -104,6 +105,8 @@ class TwoLayerNN(torch.nn.Module):
         z = torch.relu(y_hat_l0)  # (*, 3, 1)
         return self.layer1(z)  # (*, 1, 1)
 
+
+# sphinx_gallery_ee4414_answer_end
 
 torch.manual_seed(8)
 model = TwoLayerNN()
@@ -139,6 +142,7 @@ assert model(x).shape == (4, 1, 1)
 # :math:`\mathcal{L} = \frac{1}{4}\sum_n (\hat{y}^{(n)} - C^{(n)})^2`.
 
 
+# sphinx_gallery_ee4414_answer_start
 def train(model, x, c, lr, epochs):
     losses = []
     for _ in range(epochs):
@@ -152,6 +156,8 @@ def train(model, x, c, lr, epochs):
         losses.append(loss.item())
     return losses
 
+
+# sphinx_gallery_ee4414_answer_end
 
 lr, epochs = 0.1, 400
 losses = train(model, x, c, lr, epochs)

@@ -73,6 +73,7 @@ class Linear(torch.nn.Module):
         return y_hat
 
 
+# sphinx_gallery_ee4414_answer_start
 class ThreeLayerNN(torch.nn.Module):
     """Three ReLU neurons, then two ReLU neurons, then one output neuron."""
 
@@ -96,6 +97,8 @@ class ThreeLayerNN(torch.nn.Module):
         z1 = torch.relu(y_hat1)  # (*, 2, 1)
         return self.layer2(z1)  # (*, 1, 1)
 
+
+# sphinx_gallery_ee4414_answer_end
 
 torch.manual_seed(8)
 model = ThreeLayerNN()
@@ -142,7 +145,10 @@ def train(model, x, c, lr, epochs):
 
 
 lr, epochs = 0.1, 400
+
+# sphinx_gallery_ee4414_answer_start
 losses = train(model, x, c, lr, epochs)
+# sphinx_gallery_ee4414_answer_end
 
 with torch.no_grad():
     y_hat = model(x)

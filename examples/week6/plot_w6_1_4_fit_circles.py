@@ -114,6 +114,7 @@ fig.tight_layout()
 
 lr, epochs = 0.2, 800
 
+# sphinx_gallery_ee4414_answer_start
 wide = ee4414.TwoLayerNN(hidden=3, generator=torch.Generator().manual_seed(0))
 wide_trainer = ee4414.Trainer(wide, loss="mse", lr=lr, device="cpu")
 wide_history = wide_trainer.fit(x, c, epochs, snapshot_every=50)
@@ -121,6 +122,7 @@ wide_history = wide_trainer.fit(x, c, epochs, snapshot_every=50)
 deep = ee4414.ThreeLayerNN(generator=torch.Generator().manual_seed(0))
 deep_trainer = ee4414.Trainer(deep, loss="mse", lr=lr, device="cpu")
 deep_history = deep_trainer.fit(x, c, epochs)
+# sphinx_gallery_ee4414_answer_end
 
 print(f"TwoLayerNN(hidden=3): final loss {wide_history.losses[-1]:.4f}")
 print(f"ThreeLayerNN():       final loss {deep_history.losses[-1]:.4f}")
@@ -154,10 +156,13 @@ fig.tight_layout()
 # (with :func:`ee4414.classify` for the sign, 0 counted as :math:`-1`).
 
 
+# sphinx_gallery_ee4414_answer_start
 def plain_accuracy(y_hat, c):
     predicted = torch.where(y_hat > 0, 1.0, -1.0)
     return (predicted == c).float().mean().item()
 
+
+# sphinx_gallery_ee4414_answer_end
 
 results = {}
 for name, trainer in [("TwoLayerNN(hidden=3)", wide_trainer), ("ThreeLayerNN()", deep_trainer)]:

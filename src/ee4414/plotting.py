@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ee4414.models import accuracy
 from ee4414.training import History, load_snapshot
 
 if TYPE_CHECKING:
@@ -251,7 +252,11 @@ def animate_training(
     figsize: tuple[float, float] = (5.0, 4.0),
     dpi: float = 72,
 ) -> FuncAnimation:
-    """Animate the decision surface through the snapshots of a training run.
+    r"""Animate the decision surface through the snapshots of a training run.
+
+    Each frame shows the model's response :math:`\hat{y}` over the plane after that many
+    epochs, its boundary :math:`\hat{y} = 0`, and its accuracy on the points. The colour
+    scale is shared by all frames, so a growing contrast means growing confidence.
 
     Parameters
     ----------
@@ -290,28 +295,49 @@ def animate_training(
     if len(snaps) > max_frames:
         keep = np.unique(np.linspace(0, len(snaps) - 1, max_frames).round().astype(int))
         snaps = [snaps[i] for i in keep]
+    pts = _points(x)
+    lo, hi = pts.min(axis=0) - padding, pts.max(axis=0) + padding
+    limits = (lo[0], hi[0], lo[1], hi[1])
+    frames = []  # (epoch, y_hat on the grid, accuracy) for each snapshot
+    for epoch, state in snaps:
+        frame_model = load_snapshot(model, state)
+        g0, g1, y_hat = _grid_response(frame_model, None, resolution, padding, limits)
+        with torch.no_grad():
+            acc = accuracy(frame_model(x.to(next(frame_model.parameters()).dtype)), c)
+        frames.append((epoch, y_hat, acc))
+
     fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
-    losses = history.losses
+    bound = max(max(float(np.abs(f[1]).max()) for f in frames), 1e-6)
+    image = ax.imshow(
+        frames[0][1],
+        origin="lower",
+        extent=limits,
+        cmap=SURFACE_CMAP,
+        vmin=-bound,
+        vmax=bound,
+        aspect="auto",
+        interpolation="bilinear",
+    )
+    plot_points(x, c, ax=ax)
+    boundary: list[Any] = []
 
     def draw(i: int) -> list[Any]:
-        epoch, state = snaps[i]
-        ax.clear()
-        plot_decision_surface(
-            load_snapshot(model, state),
-            x,
-            c,
-            ax=ax,
-            resolution=resolution,
-            padding=padding,
-            colorbar=False,
-        )
-        loss = f", loss {losses[epoch - 1]:.4f}" if epoch >= 1 else " (initial weights)"
-        ax.set_title(f"epoch {epoch}{loss}")
-        return []
+        # Only the image data, the boundary line and the title change between frames:
+        # updating them is far cheaper than redrawing the filled contours.
+        epoch, y_hat, acc = frames[i]
+        image.set_data(y_hat)
+        for artist in boundary:
+            artist.remove()
+        boundary.clear()
+        if y_hat.min() < 0 < y_hat.max():
+            lines = ax.contour(g0, g1, y_hat, levels=[0.0], colors="black", linewidths=2)
+            boundary.append(lines)
+        ax.set_title(f"after {epoch} epochs: accuracy {acc:.2f}")
+        return [image, *boundary]
 
     draw(0)
     fig.tight_layout()
-    return FuncAnimation(fig, draw, frames=len(snaps), interval=interval, blit=False)
+    return FuncAnimation(fig, draw, frames=len(frames), interval=interval, blit=False)
 
 
 def _points(x: torch.Tensor) -> np.ndarray:
