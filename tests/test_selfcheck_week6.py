@@ -240,6 +240,16 @@ class SecondLayerReadsTwo(ThreeLayerNN):
         return self.layer2(z1)
 
 
+class CreatedInReverse(ThreeLayerNN):
+    """The same network with its neurons created output first: other starting weights."""
+
+    def __init__(self) -> None:
+        torch.nn.Module.__init__(self)
+        self.layer2 = Linear(2, 1)
+        self.layer1_1, self.layer1_0 = Linear(3, 1), Linear(3, 1)
+        self.layer0_2, self.layer0_1, self.layer0_0 = Linear(2, 1), Linear(2, 1), Linear(2, 1)
+
+
 @functools.cache
 def _w6_1_3() -> dict[str, Any]:
     torch.manual_seed(8)
@@ -390,6 +400,7 @@ WRONG = [
     ("W6-1.3", {"model": untrained(SecondReLUMissing)}, "apply the ReLU"),
     ("W6-1.3", {"model": untrained(SecondLayerReadsTwo)}, "read the three outputs"),
     ("W6-1.3", {"model": untrained(ThreeLayerNN)}, "should match all four XOR labels"),
+    ("W6-1.3", {"model": trained(CreatedInReverse)}, "in the order the neurons are created"),
     ("W6-1.3", {"losses": [1.0 + 0.001 * i for i in range(EPOCHS)]}, "the loss should fall"),
     # W6-1.4: the models swapped or too narrow, not trained; short or flat histories
     ("W6-1.4", {"wide": hexagon_deep()}, "with 13 weights and biases"),
@@ -447,8 +458,58 @@ def test_checking_leaves_the_model_alone():
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
 def test_a_model_trained_on_the_gpu_is_checked_there():
-    answer = answers("W6-1.4")
-    assert check("W6-1.4", **answer, wide=answer["wide"].cuda()).ok
+    gpu = answers("W6-1.4", wide=hexagon_wide().cuda(), deep=hexagon_deep().cuda())
+    assert check("W6-1.4", **gpu).ok
+    assert not check("W6-1.4", **{**gpu, "wide": untrained_circles_model().cuda()}).ok
+
+
+class SlidesLinear(torch.nn.Module):
+    """The slides' layout: the bias as a vector of shape (1,) instead of a (1, 1) column."""
+
+    def __init__(self, in_features: int = 2, out_features: int = 1) -> None:
+        super().__init__()
+        self.w = torch.nn.Parameter(
+            torch.nn.init.uniform_(torch.empty(in_features, out_features), -0.2, 0.2)
+        )
+        self.b = torch.nn.Parameter(torch.nn.init.uniform_(torch.empty(1), -0.2, 0.2))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.w.T @ x + self.b
+
+
+def test_a_bias_of_shape_1_is_accepted_for_one_neuron():
+    assert check("W6-1.1", Linear=SlidesLinear, layer=seeded_layer(SlidesLinear)).ok
+
+
+def train_slides_style(model, x, c, lr, epochs):
+    """Zero the gradients before backward() and update param.data, as the slides do."""
+    losses = []
+    for _ in range(epochs):
+        loss = torch.mean((model(x) - c) ** 2)
+        model.zero_grad()
+        loss.backward()
+        for param in model.parameters():
+            param.data -= lr * param.grad
+        losses.append(loss.item())
+    return losses
+
+
+def train_grad_to_none(model, x, c, lr, epochs):
+    losses = []
+    for _ in range(epochs):
+        loss = torch.nn.functional.mse_loss(model(x), c)
+        loss.backward()
+        with torch.no_grad():
+            for p in model.parameters():
+                p.sub_(lr * p.grad)
+                p.grad = None
+        losses.append(loss.item())
+    return losses
+
+
+@pytest.mark.parametrize("other", [train_slides_style, train_grad_to_none])
+def test_other_correct_training_functions_pass(other):
+    assert check("W6-1.2", **answers("W6-1.2", train=other)).ok
 
 
 # The examples themselves: markers where the notebook generator expects them, and the
@@ -524,21 +585,3 @@ def test_the_initialisation_example_passes_its_own_check():
 )
 def test_the_training_example_passes_its_own_check(path):
     _runs_its_check(path)
-
-
-class SlidesLinear(torch.nn.Module):
-    """The slides' layout: the bias as a vector of shape (1,) instead of a (1, 1) column."""
-
-    def __init__(self, in_features: int = 2, out_features: int = 1) -> None:
-        super().__init__()
-        self.w = torch.nn.Parameter(
-            torch.nn.init.uniform_(torch.empty(in_features, out_features), -0.2, 0.2)
-        )
-        self.b = torch.nn.Parameter(torch.nn.init.uniform_(torch.empty(1), -0.2, 0.2))
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w.T @ x + self.b
-
-
-def test_a_bias_of_shape_1_is_accepted_for_one_neuron():
-    assert check("W6-1.1", Linear=SlidesLinear, layer=seeded_layer(SlidesLinear)).ok

@@ -121,15 +121,22 @@ def _targets(node: ast.Assign | ast.AugAssign) -> list[ast.expr]:
 
 
 def drop_asserts(code: str) -> str:
-    """Remove top-level ``assert`` statements: they would reveal (and enforce) the answers."""
+    """Remove ``assert`` statements: they would reveal (and enforce) the answers.
+
+    A top-level assert disappears; one nested in a block becomes ``pass``, so the block
+    stays valid Python.
+    """
     try:
         tree = ast.parse(code)
     except SyntaxError:
         return code
+    top = {id(node) for node in tree.body}
+    asserts = [n for n in ast.walk(tree) if isinstance(n, ast.Assert) and n.end_lineno]
     lines = code.splitlines(keepends=True)
-    for node in reversed(tree.body):
-        if isinstance(node, ast.Assert) and node.end_lineno is not None:
-            del lines[node.lineno - 1 : node.end_lineno]
+    for node in sorted(asserts, key=lambda n: n.lineno, reverse=True):
+        indent = " " * node.col_offset
+        keep = [] if id(node) in top else [f"{indent}pass\n"]
+        lines[node.lineno - 1 : node.end_lineno] = keep
     return "".join(lines)
 
 

@@ -51,6 +51,7 @@ import ee4414
 # accepts any batch of columns of shape (\*, 2, 1).
 
 
+# sphinx_gallery_ee4414_answer_start
 class Linear(torch.nn.Module):
     """One linear neuron with two inputs, y_hat = w.T @ x + b, built from given numbers."""
 
@@ -68,6 +69,7 @@ class Linear(torch.nn.Module):
 layer0_0 = Linear(0.8, -0.5, 0.5)
 layer0_1 = Linear(-0.3, -0.1, -0.2)
 layer1 = Linear(-0.5, -0.4, -0.8)
+# sphinx_gallery_ee4414_answer_end
 
 x = torch.tensor([[0.3], [0.1]])  # one input, a (2, 1) column
 print(f"x: shape {tuple(x.shape)}")
@@ -93,9 +95,12 @@ print(f"x: shape {tuple(x.shape)}")
 #                   = -0.15 - 0.04 - 0.8 = -0.99 .
 #
 # Now let PyTorch do the same. Calling a module runs its ``forward``.
+
+# sphinx_gallery_ee4414_answer_start
 y_hat0_0 = layer0_0(x)
 y_hat0_1 = layer0_1(x)
 y_hat1 = layer1(x)
+# sphinx_gallery_ee4414_answer_end
 
 for name, y_hat in [("layer0_0", y_hat0_0), ("layer0_1", y_hat0_1), ("layer1", y_hat1)]:
     print(f"{name}: y_hat = {y_hat.item():+.4f}, shape {tuple(y_hat.shape)}")

@@ -69,12 +69,16 @@ print(f"y_hat0_0 = {y_hat0_0.item():+.4f}, y_hat0_1 = {y_hat0_1.item():+.4f}")
 # shape; ``torch.clamp(y_hat, min=0.0)`` says the same thing in one call.
 
 
+# sphinx_gallery_ee4414_answer_start
 def relu(y_hat):
     """Rectified linear unit, max(0, y_hat), element by element (shape unchanged)."""
     return torch.maximum(y_hat, torch.zeros_like(y_hat))
 
 
-z_0, z_1 = relu(y_hat0_0), relu(y_hat0_1)
+z_0 = relu(y_hat0_0)
+z_1 = relu(y_hat0_1)
+# sphinx_gallery_ee4414_answer_end
+
 print(f"z_0 = relu({y_hat0_0.item():+.4f}) = {z_0.item():.4f}, shape {tuple(z_0.shape)}")
 print(f"z_1 = relu({y_hat0_1.item():+.4f}) = {z_1.item():.4f}, shape {tuple(z_1.shape)}")
 assert f"{z_0.item():.4f}" == "0.6900"

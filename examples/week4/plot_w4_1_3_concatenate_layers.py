@@ -67,7 +67,10 @@ print(f"z_0 = {z_0.item():.4f}, z_1 = {z_1.item():.4f}, each of shape {tuple(z_0
 # A column of shape (2, 1) has its entries along the *rows*, the second-to-last dimension.
 # :func:`torch.cat` joins tensors along an existing dimension (W1-2.2.2), so joining two
 # (1, 1) tensors along ``dim=-2`` stacks them into rows 0 and 1 of a (2, 1) column.
+
+# sphinx_gallery_ee4414_answer_start
 z = torch.cat([z_0, z_1], dim=-2)
+# sphinx_gallery_ee4414_answer_end
 print(f"z = {[f'{v:.4f}' for v in z.flatten().tolist()]}, shape {tuple(z.shape)}")
 assert z.shape == (2, 1)
 torch.testing.assert_close(z, torch.tensor([[0.69], [0.0]]))
@@ -84,7 +87,10 @@ torch.testing.assert_close(z, torch.tensor([[0.69], [0.0]]))
 #
 # The second hidden neuron is silent (:math:`z_1 = 0`), so its weight :math:`-0.4` plays no
 # part for this input.
+
+# sphinx_gallery_ee4414_answer_start
 y_hat = layer1(z)
+# sphinx_gallery_ee4414_answer_end
 print(f"network output y_hat = {y_hat.item():+.4f}, shape {tuple(y_hat.shape)}")
 assert f"{y_hat.item():.4f}" == "-1.1450"
 

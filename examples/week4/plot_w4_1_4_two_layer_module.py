@@ -68,6 +68,7 @@ def relu(y_hat):
 #    \hat{y} = \mathbf{w}_1^\top \mathbf{z} + b_1
 
 
+# sphinx_gallery_ee4414_answer_start
 class TwoLayerNN(torch.nn.Module):
     """Two hidden ReLU neurons and one output neuron, with the week 4 exercise's numbers."""
 
@@ -86,6 +87,8 @@ class TwoLayerNN(torch.nn.Module):
         z = torch.cat([z_0, z_1], dim=-2)  # (*, 2, 1): join along the feature axis
         return self.layer1(z)  # (*, 1, 1)
 
+
+# sphinx_gallery_ee4414_answer_end
 
 model = TwoLayerNN()
 print(model)
@@ -119,8 +122,10 @@ assert f"{y_hat.item():.4f}" == "-1.1450"
 #    \hat{y}_{0,1} = 0.3 + 0.1 - 0.2 = 0.2, \quad
 #    \hat{y} = -0.5 \cdot 0.2 - 0.4 \cdot 0.2 - 0.8 = -0.98 .
 x2 = torch.tensor([[-1.0], [-1.0]])
+# sphinx_gallery_ee4414_answer_start
 x = torch.stack([x1, x2], dim=0)
 y_hat = model(x)
+# sphinx_gallery_ee4414_answer_end
 print(f"x: {tuple(x.shape)} -> y_hat: {tuple(y_hat.shape)}")
 print("y_hat per point:", [f"{v:+.4f}" for v in y_hat.flatten().tolist()])
 assert x.shape == (2, 2, 1)
@@ -137,8 +142,11 @@ assert [f"{v:.4f}" for v in y_hat.flatten().tolist()] == ["-1.1450", "-0.9800"]
 # ``x.unsqueeze(0)`` inserts a dimension of size 1 in front, (2, 2, 1) -> (1, 2, 2, 1), as if
 # this batch were the only one in a collection of batches. The network runs unchanged and
 # returns (1, 2, 1, 1), holding the same two numbers.
+
+# sphinx_gallery_ee4414_answer_start
 x_batches = x.unsqueeze(0)
 y_hat_batches = model(x_batches)
+# sphinx_gallery_ee4414_answer_end
 print(f"x: {tuple(x_batches.shape)} -> y_hat: {tuple(y_hat_batches.shape)}")
 assert x_batches.shape == (1, 2, 2, 1)
 assert y_hat_batches.shape == (1, 2, 1, 1)

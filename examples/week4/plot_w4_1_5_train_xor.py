@@ -112,10 +112,13 @@ initial_state = {k: v.clone() for k, v in model.state_dict().items()}  # for lat
 # :math:`(0 \mp 1)^2 = 1`.
 
 
+# sphinx_gallery_ee4414_answer_start
 def mse(y_hat, y):
     """Mean squared error over every point (and output) in the batch."""
     return torch.mean((y_hat - y) ** 2)
 
+
+# sphinx_gallery_ee4414_answer_end
 
 with torch.no_grad():
     print(f"loss before training: {mse(model(x), y).item():.4f}")
@@ -138,6 +141,7 @@ with torch.no_grad():
 # is one loop however many neurons there are. We record the loss of every epoch.
 
 
+# sphinx_gallery_ee4414_answer_start
 def train(model, x, y, lr, epochs):
     """Full-batch gradient descent on the MSE; return the loss of every epoch."""
     losses = []
@@ -153,6 +157,8 @@ def train(model, x, y, lr, epochs):
                 p -= lr * p.grad
     return losses
 
+
+# sphinx_gallery_ee4414_answer_end
 
 LR = 0.1
 EPOCHS = 300
@@ -302,10 +308,11 @@ assert ee4414.accuracy(lib_y_hat, y) == 1.0
 # -----------------------
 # :func:`ee4414.animate_training` redraws the response surface for every snapshot (press
 # play); the title gives the accuracy after that many epochs. All frames share one colour
-# scale, so the pale start shows how small the first outputs are. At first the outputs are tiny and the network is close to linear:
-# one straight boundary. As the hidden neurons grow and turn, a second boundary appears, and
-# the two close in on a band along the diagonal until the two :math:`+1` points are inside
-# it and the two :math:`-1` points outside, one on each side.
+# scale, so the pale start shows how small the first outputs are. At first the outputs are
+# tiny and the network is close to linear: one straight boundary. As the hidden neurons grow
+# and turn, a second boundary appears, and the two close in on a band along the diagonal
+# until the two :math:`+1` points are inside it and the two :math:`-1` points outside, one
+# on each side.
 anim = ee4414.animate_training(lib_model, history, x, y, resolution=60, max_frames=30)
 
 # %%

@@ -82,6 +82,7 @@ class Linear(torch.nn.Module):
         return y_hat
 
 
+# sphinx_gallery_ee4414_answer_start
 class TwoLayerNNAnyActivation(torch.nn.Module):
     """W4-1.5's network with the hidden activation passed in (e.g. torch.relu, torch.tanh)."""
 
@@ -97,6 +98,9 @@ class TwoLayerNNAnyActivation(torch.nn.Module):
         z_1 = self.activation(self.layer0_1(x))  # (*, 1, 1)
         z = torch.cat([z_0, z_1], dim=-2)  # (*, 2, 1)
         return self.layer1(z)  # (*, 1, 1)
+
+
+# sphinx_gallery_ee4414_answer_end
 
 
 # %%
@@ -115,10 +119,13 @@ class TwoLayerNNAnyActivation(torch.nn.Module):
 # agrees with the library's.
 
 
+# sphinx_gallery_ee4414_answer_start
 def hinge(y_hat, c):
     """Mean hinge loss max(0, 1 - c * y_hat) over the batch; c holds the labels -1 and 1."""
     return torch.clamp(1 - c * y_hat, min=0.0).mean()
 
+
+# sphinx_gallery_ee4414_answer_end
 
 x, c = ee4414.xor()
 probe = torch.tensor([-0.5, 0.2, 3.0, -1.0]).reshape(4, 1, 1)
@@ -148,6 +155,7 @@ variants = {
 }
 
 models, histories, starts = {}, {}, []
+# sphinx_gallery_ee4414_answer_start
 for name, (activation, loss) in variants.items():
     model = TwoLayerNNAnyActivation(activation, torch.Generator().manual_seed(SEED))
     starts.append(torch.cat([p.detach().flatten() for p in model.parameters()]))
@@ -155,6 +163,7 @@ for name, (activation, loss) in variants.items():
     trainer = ee4414.Trainer(model, loss=loss, lr=LR, device="cpu")
     histories[name] = trainer.fit(x, c, EPOCHS)
     models[name] = model
+# sphinx_gallery_ee4414_answer_end
 
 # %%
 # Final loss and accuracy

@@ -2,7 +2,8 @@ r"""Self-check expectations for week 6's exercises: initialisation, wider and de
 
 W6-1.1 draws a ``Linear(2, 1)``'s weights and bias from :math:`\mathcal{U}(-0.2, 0.2)` after
 ``torch.manual_seed(8)``; those three numbers are deterministic, so they are recomputed
-here from a private generator seeded with 8 (the global generator is never touched). The
+here from a private generator seeded with 8. The student's class is tried out under
+:func:`torch.random.fork_rng`, so checking leaves the global generator as it was. The
 layer is probed through its forward pass (inputs :math:`\mathbf{0}`, :math:`\mathbf{e}_0`,
 :math:`\mathbf{e}_1` give :math:`b`, :math:`w_0 + b`, :math:`w_1 + b`), so a bias of shape
 (1,) or (1, 1) is equally fine.
@@ -103,10 +104,6 @@ def _probed(layer: Any) -> torch.Tensor:
     out = _run(layer, _PROBES).flatten()
     b = out[0]
     return torch.stack([out[1] - b, out[2] - b, b])
-
-
-def _holds_seeded_draws(layer: Any) -> bool:
-    return torch.allclose(_probed(layer), _DRAWS.double(), atol=1e-4)
 
 
 def _check_layer(name: str, got: Any) -> list[str]:
@@ -274,16 +271,19 @@ def _loss_list(epochs: int, final_below: float) -> Checker:
         ),
         predicate(
             lambda v: all(math.isfinite(x) for x in v) and v[-1] < v[0] and v[-1] < final_below,
-            "the loss should fall during training and end close to 0; check the update and the "
-            "learning rate",
+            "the loss should fall during training and end below the plateaus where a stuck "
+            "network stays (1, 2/3, 1/2); check the update and the learning rate",
         ),
     )
 
 
-_SOLVES_XOR_HINT = (
-    "after training, the signs of model(x) should match all four XOR labels; train the model "
-    "built right after torch.manual_seed(8), with the learning rate and epochs given"
-)
+def _solves_xor_hint(order: str) -> str:
+    """What to check when the trained network misses an XOR point: the seeded start."""
+    return (
+        "after training, the signs of model(x) should match all four XOR labels. Train the "
+        "model built right after torch.manual_seed(8), with the learning rate and epochs "
+        f"given; the seed fixes the draws in the order the neurons are created ({order})"
+    )
 
 
 # W6-1.4: the circles
@@ -408,10 +408,10 @@ WEEK6: Expectations = {
                 "model(x) should stack the outputs of layer0_0, layer0_1 and layer0_2 (in that "
                 "order) along dim=-2, apply the ReLU, and pass the result to layer1",
             ),
-            predicate(_solves_xor, _SOLVES_XOR_HINT),
+            predicate(_solves_xor, _solves_xor_hint("layer0_0, layer0_1, layer0_2, layer1")),
         ),
         "train": _check_train,
-        "losses": _loss_list(_EPOCHS_XOR, final_below=0.05),
+        "losses": _loss_list(_EPOCHS_XOR, final_below=0.25),
     },
     "W6-1.3": {
         "model": all_of(
@@ -448,9 +448,11 @@ WEEK6: Expectations = {
                 "of their names), apply the ReLU, and pass the result to the next layer; no "
                 "ReLU after layer2",
             ),
-            predicate(_solves_xor, _SOLVES_XOR_HINT),
+            predicate(
+                _solves_xor, _solves_xor_hint("layer0_0 to layer0_2, layer1_0, layer1_1, layer2")
+            ),
         ),
-        "losses": _loss_list(_EPOCHS_XOR, final_below=0.05),
+        "losses": _loss_list(_EPOCHS_XOR, final_below=0.25),
     },
     "W6-1.4": {
         "wide": _circle_model(3 * 3 + 4, "wider (one hidden layer of 3 neurons)"),
