@@ -319,7 +319,9 @@ def _on_build_finished(app: Any, exception: Exception | None) -> None:
     examples = (src / conf["examples_dirs"][0]).resolve()
     gallery = (src / conf["gallery_dirs"][0]).resolve()
     written = build_exercise_notebooks(examples, gallery, Path(app.outdir), conf)
-    app.builder.info(f"ee4414: wrote {len(written)} exercise notebooks")  # type: ignore[attr-defined]
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).info(f"ee4414: wrote {len(written)} exercise notebooks")
 
 
 def setup(app: Any) -> dict[str, Any]:

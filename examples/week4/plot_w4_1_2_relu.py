@@ -75,8 +75,8 @@ def relu(y_hat):
     return torch.maximum(y_hat, torch.zeros_like(y_hat))
 
 
-z_0 = relu(y_hat0_0)
-z_1 = relu(y_hat0_1)
+z_0 = relu(y_hat0_0)  # neuron 0: positive input, passed through
+z_1 = relu(y_hat0_1)  # neuron 1: negative input, cut to zero
 # sphinx_gallery_ee4414_answer_end
 
 print(f"z_0 = relu({y_hat0_0.item():+.4f}) = {z_0.item():.4f}, shape {tuple(z_0.shape)}")

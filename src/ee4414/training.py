@@ -29,7 +29,7 @@ from typing import Literal
 
 import torch
 from torch import nn
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from ee4414.devices import resolve_device
 from ee4414.losses import LossFn, get_loss

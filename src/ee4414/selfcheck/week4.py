@@ -23,7 +23,15 @@ from typing import Any
 import torch
 
 from ee4414.datasets import xor
-from ee4414.selfcheck.core import Checker, Expectations, all_of, function, predicate, tensor
+from ee4414.selfcheck.core import (
+    Checker,
+    Expectations,
+    all_of,
+    function,
+    predicate,
+    shape,
+    tensor,
+)
 
 # W4-1.1: (w0, w1, b) of each neuron, from the exercise statement.
 _NEURONS = {
@@ -40,6 +48,7 @@ _COLUMNS = torch.tensor(
     [[[0.3], [0.1]], [[-1.0], [-1.0]], [[1.0], [-2.0]], [[2.0], [0.5]]], dtype=torch.float64
 )  # (4, 2, 1): one or both hidden neurons silent, or both active
 _PROBES = torch.tensor([[[0.0], [0.0]], [[1.0], [0.0]], [[0.0], [1.0]]])  # 0, e0, e1
+_NEURON_INPUTS = torch.cat([_COLUMNS, torch.tensor([[[-2.0], [1.0]]], dtype=torch.float64)])
 
 _X_XOR, _C_XOR = xor()  # (4, 2, 1), (4, 1, 1)
 _GRID = torch.cartesian_prod(torch.linspace(-1.0, 2.0, 5), torch.linspace(-1.0, 2.0, 5))
@@ -105,11 +114,14 @@ def _all_python_numbers(values: Sequence[Any]) -> bool:
     return all(isinstance(v, (float, int)) and not isinstance(v, bool) for v in values)
 
 
-def _differentiable(fn: Any, *others: torch.Tensor) -> bool:
-    """True when ``fn(y_hat, *others)`` is a tensor that autograd follows back to y_hat."""
-    y_hat = torch.tensor([[-0.7], [0.4], [1.5]], requires_grad=True)
-    out = fn(y_hat * 1.0, *others)
-    return isinstance(out, torch.Tensor) and out.requires_grad
+def _differentiable(fn: Any, cases: Sequence[tuple[float, float]]) -> bool:
+    """True when ``fn(y_hat, y)`` is a tensor that autograd follows back to y_hat, for 1×1 pairs."""
+    for y_hat, y in cases:
+        leaf = torch.tensor([[y_hat]], requires_grad=True)
+        out = fn(leaf * 1.0, torch.tensor([[y]]))
+        if not (isinstance(out, torch.Tensor) and out.requires_grad):
+            return False
+    return True
 
 
 # W4-1.1: three neurons
@@ -117,7 +129,7 @@ def _differentiable(fn: Any, *others: torch.Tensor) -> bool:
 
 def _read_neuron(layer: Any) -> torch.Tensor:
     """A neuron's numbers (w0, w1, b), read through its forward pass at 0, e0 and e1."""
-    out = _run(layer, _PROBES).flatten()
+    out = torch.cat([_run(layer, x).flatten() for x in _PROBES])
     b = out[0]
     return torch.stack([out[1] - b, out[2] - b, b])
 
@@ -132,14 +144,18 @@ def _check_neuron(
         if not _is_module(got):
             return [f"{name}: should be an instance of your Linear class (a torch.nn.Module)"]
         try:
-            outputs = [_run(got, x) for x in _COLUMNS]
-            numbers = _read_neuron(got)
-        except Exception:  # the student's forward may raise anything
-            return [f"{name}: {name}(x) should work for a column x of shape (2, 1)"]
-        if any(tuple(out.shape) != (1, 1) for out in outputs):
+            with torch.no_grad():
+                raw = [got(x.float()) for x in _NEURON_INPUTS]
+        except Exception as err:  # the student's forward may raise anything
+            return [f"{name}: {name}(x) raised {type(err).__name__} for a column x of shape (2, 1)"]
+        if not all(isinstance(out, torch.Tensor) and tuple(out.shape) == (1, 1) for out in raw):
             return [f"{name}: {name}(x) should return a 1×1 tensor for a 2×1 column x"]
+        outputs = [_as_float64(out) for out in raw]
+        numbers = _read_neuron(got)
         w, b = numbers[:2].reshape(2, 1), numbers[2].item()
-        if not all(_close(out, w.T @ x + b) for out, x in zip(outputs, _COLUMNS, strict=True)):
+        if not all(
+            _close(out, w.T @ x + b) for out, x in zip(outputs, _NEURON_INPUTS, strict=True)
+        ):
             return [f"{name}: {name}(x) should be exactly wᵀx + b, with no activation"]
         if torch.allclose(numbers, want, atol=1e-5):
             return []
@@ -179,7 +195,10 @@ _RELU_CASES: list[tuple[Any, ...]] = [
 
 def _leaves_input(relu: Any) -> bool:
     y_hat = torch.tensor([[-0.3], [0.69]])
-    relu(y_hat)
+    try:
+        relu(y_hat)
+    except Exception:  # an error is reported by the next check, with its message
+        return True
     return torch.equal(y_hat, torch.tensor([[-0.3], [0.69]]))
 
 
@@ -230,18 +249,18 @@ def _check_two_layer_nn(name: str, got: Any) -> list[str]:
             "super().__init__()"
         ]
     for x in _NETWORK_INPUTS:
-        shape, want = tuple(x.shape), (*x.shape[:-2], 1, 1)
+        in_shape, want = tuple(x.shape), (*x.shape[:-2], 1, 1)
         where = "one column" if x.dim() == 2 else "a batch"
         try:
             out = _run(model, x)
         except Exception as err:  # the student's forward may raise anything
-            hint = f"{name}: on {where} of shape {shape}, forward raised {type(err).__name__}"
+            hint = f"{name}: on {where} of shape {in_shape}, forward raised {type(err).__name__}"
             if x.dim() > 2:
                 hint += "; count the concatenation's dimension from the end"
             return [hint]
         if tuple(out.shape) != want:
             return [
-                f"{name}: on {where} of shape {shape}, the network should return shape {want}, "
+                f"{name}: on {where} of shape {in_shape}, the network should return shape {want}, "
                 f"one 1×1 output per column; got {tuple(out.shape)}"
             ]
         if not _close(out, _network(x, torch.relu)):
@@ -303,7 +322,7 @@ def _descend(*, zero: bool = True, sign: float = 1.0) -> tuple[list[float], list
     model = _Probe()
     losses = []
     for _ in range(_TRAIN_EPOCHS):
-        loss = _mse(model(_X_XOR), _C_XOR)
+        loss = ((model(_X_XOR) - _C_XOR) ** 2).mean()  # the MSE over the four points
         loss.backward()
         with torch.no_grad():
             for p in model.parameters():
@@ -351,7 +370,7 @@ def _check_train(name: str, got: Any) -> list[str]:
             "mean squared error, p <- p - lr * dL/dp, one step per epoch on all four points"
         ]
     try:
-        got_losses = [float(v) for v in losses]
+        got_losses = [float(v.detach() if isinstance(v, torch.Tensor) else v) for v in losses]
     except (TypeError, ValueError, RuntimeError):
         return [f"{name}: should return a list with one loss per epoch"]
     if len(got_losses) != _TRAIN_EPOCHS or not all(
@@ -387,6 +406,8 @@ _HINGE_CASES = [
     (torch.tensor([[-0.8]]), torch.tensor([[-1.0]])),  # right, inside the margin
     (torch.tensor([[2.5]]), torch.tensor([[1.0]])),  # beyond the margin
     (torch.tensor([[0.5]]), torch.tensor([[-1.0]])),  # on the wrong side
+]
+_HINGE_BATCHES = [
     _pairs((2.5, 1.0), (-0.8, -1.0), (0.5, -1.0), (-2.0, 1.0)),  # the mean over four points
     _pairs((-3.0, -1.0), (1.2, 1.0)),  # every point beyond the margin: 0
 ]
@@ -406,6 +427,11 @@ def _any_forward(model: Any, x: torch.Tensor, act: Callable[..., torch.Tensor]) 
 
 def _check_any_activation(name: str, got: Any) -> list[str]:
     """The network of W4-1.5 with the activation and the generator passed in."""
+    with torch.random.fork_rng(devices=[]):  # leave the caller's random numbers alone
+        return _check_any_activation_here(name, got)
+
+
+def _check_any_activation_here(name: str, got: Any) -> list[str]:
     signature = f"{name}(activation, generator)"
     try:
         model = _builds_any(got, torch.tanh, 0)
@@ -530,7 +556,7 @@ WEEK4: Expectations = {
     "W4-1.4": {
         "TwoLayerNN": _check_two_layer_nn,
         "x": all_of(
-            tensor(_BATCH, what="a batch of the two 2×1 inputs"),
+            shape(_BATCH.shape, what="a batch of the two 2×1 inputs"),
             predicate(
                 _stacked_in_order,
                 "x[0] should be the first input column and x[1] the second: stack them along a "
@@ -547,7 +573,7 @@ WEEK4: Expectations = {
         "mse": all_of(
             function(_mse, _MSE_CASES, atol=1e-5),
             predicate(
-                lambda mse: _differentiable(mse, torch.tensor([[1.0], [-1.0], [1.0]])),
+                lambda mse: _differentiable(mse, [(0.3, 1.0), (-1.0, -1.0)]),
                 "should return a tensor that autograd can differentiate: use torch operations",
             ),
         ),
@@ -582,10 +608,11 @@ WEEK4: Expectations = {
         "hinge": all_of(
             function(_hinge, _HINGE_CASES, atol=1e-5),
             predicate(
-                lambda hinge: _differentiable(hinge, torch.tensor([[1.0], [-1.0], [1.0]])),
-                "should return a tensor that autograd can differentiate, also where the loss is "
-                "0 (Python's max gives a plain 0 there: use a torch function)",
+                lambda hinge: _differentiable(hinge, [(0.4, 1.0), (-3.0, -1.0)]),
+                "should return a tensor that autograd can differentiate, also beyond the margin "
+                "where the loss is 0 (Python's max gives a plain 0 there: use a torch function)",
             ),
+            function(_hinge, _HINGE_BATCHES, atol=1e-5),
         ),
         "models": _check_models,
         "histories": _check_histories,

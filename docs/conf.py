@@ -1,0 +1,170 @@
+"""Sphinx configuration of the EE4414 course site.
+
+furo theme; MyST pages through myst-nb; the week-by-week examples executed by
+sphinx-gallery; the API reference by autodoc + autosummary. Nothing on a built page is
+loaded from another host: MathJax and Font Awesome are served from ``_static`` and the
+helpers in ``_ext/ee4414_sphinx.py`` guard the rest. Build it with ``nox -s docs``.
+
+Environment variables read here:
+
+``EE4414_GALLERY_PATTERN``
+    a regular expression; only the examples whose path matches it are executed (set by
+    ``nox -s docs -- PATTERN``). The others keep their last outputs.
+``EE4414_OFFLINE``
+    when set, intersphinx reads only the inventories kept in ``_intersphinx/`` instead
+    of trying the official sites first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import ee4414
+
+HERE = Path(__file__).parent.resolve()
+sys.path.insert(0, str(HERE / "_ext"))
+
+# -- Project ---------------------------------------------------------------------------
+project = "EE4414"
+author = "EE4414 teaching team"
+copyright = f"2026, {author}"
+version = release = ee4414.__version__
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.mathjax",
+    "sphinx.ext.viewcode",
+    "myst_nb",
+    "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "ee4414_sphinx",
+    "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
+]
+
+templates_path = ["_templates"]
+exclude_patterns = [
+    "_build",
+    "_intersphinx",
+    "_ext",
+    "jupyter_execute",
+    "**.ipynb_checkpoints",
+    # sphinx-gallery writes a notebook (and .py, .zip, .md5 ...) beside every example
+    # page; only its .rst is a source, or myst-nb would read each example twice
+    "auto_examples/**.ipynb",
+    "auto_examples/**.md",
+    "auto_examples/**.py",
+]
+root_doc = "index"
+pygments_style = "sphinx"
+pygments_dark_style = "monokai"
+
+# -- HTML ------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = "EE4414: deep learning with PyTorch"
+html_short_title = "EE4414"
+html_static_path = ["_static"]
+html_css_files = ["ee4414.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+    "top_of_page_buttons": [],
+}
+
+# -- Math: MathJax 3 served from the site (Sphinx's default loads MathJax 4 from a CDN) -
+mathjax_path = "mathjax/tex-mml-chtml.js"
+
+# -- API reference ---------------------------------------------------------------------
+autosummary_generate = True
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_class_signature = "mixed"
+autoclass_content = "class"
+autodoc_default_options = {"members": True, "exclude-members": "extra_repr"}
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_param = True
+napoleon_use_rtype = True
+napoleon_use_ivar = True  # "Attributes" as fields: dataclass fields are not documented twice
+napoleon_preprocess_types = False  # _ext/ee4414_sphinx.py links the types instead
+
+# -- Links to Python, PyTorch, NumPy and Matplotlib ------------------------------------
+# Each entry tries the official inventory first and falls back to a file kept here, so
+# an offline build still links (and a failed first location is only logged, not warned).
+_OFFLINE = bool(os.environ.get("EE4414_OFFLINE"))
+
+
+def _inventory(url: str, local: str) -> tuple[str, tuple[str | None, ...]]:
+    path = f"_intersphinx/{local}"
+    return url, ((path,) if _OFFLINE else (None, path))
+
+
+intersphinx_mapping = {
+    "python": _inventory("https://docs.python.org/3/", "python.inv"),
+    "torch": _inventory("https://docs.pytorch.org/docs/stable/", "torch.inv"),
+    "numpy": _inventory("https://numpy.org/doc/stable/", "numpy.inv"),
+    "matplotlib": _inventory("https://matplotlib.org/stable/", "matplotlib.inv"),
+}
+# A name that the official inventory lacks (an alias such as torch.nn.Parameter) is
+# looked up in the course's own list too, so an online build links all that an offline
+# one does (see _ext/ee4414_sphinx.py).
+ee4414_course_inventories = {
+    name: (intersphinx_mapping[name][0], f"_intersphinx/{name}.inv")
+    for name in ("torch", "numpy", "matplotlib")
+}
+intersphinx_timeout = 5  # seconds; an unreachable site falls back quickly
+
+# -- MyST pages (myst-nb) --------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+nb_execution_mode = "cache"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 300
+nb_execution_excludepatterns = ["auto_examples/**", "**/auto_examples/**"]
+nb_merge_streams = True
+# stderr of the executed pages is noise here (tqdm's notice that Jupyter widgets are not
+# installed); a cell that fails still fails the build
+nb_output_stderr = "remove"
+
+# -- The gallery (sphinx-gallery) ------------------------------------------------------
+_pattern = os.environ.get("EE4414_GALLERY_PATTERN", "")
+WEEKS = [f"../examples/week{n}" for n in range(1, 7)]
+
+sphinx_gallery_conf = {
+    "examples_dirs": ["../examples"],
+    "gallery_dirs": ["auto_examples"],
+    "subsection_order": WEEKS,
+    "within_subsection_order": "ee4414_sphinx.exercise_order",
+    # every example runs; `nox -s docs -- PATTERN` runs only the matching ones, again
+    # even when unchanged (the library they import may have changed)
+    "filename_pattern": _pattern or r"/plot_",
+    "run_stale_examples": bool(_pattern),
+    "only_warn_on_example_error": False,  # an example that raises fails the build
+    "abort_on_example_error": False,  # ... after reporting every failing example
+    "backreferences_dir": "generated/backreferences",
+    "doc_module": ("ee4414",),
+    # `reference_url` is a deprecated no-op in sphinx-gallery 0.22: code links to the
+    # ee4414 API come from this build, the others from intersphinx_mapping above.
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": (True, "jshtml"),
+    "remove_config_comments": True,
+    "download_all_examples": True,
+    "min_reported_time": 0,
+    "first_notebook_cell": (
+        "# Install the course library when it is missing (on Google Colab, say).\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('ee4414') is None:\n"
+        "    %pip install ee4414"
+    ),
+    "promote_jupyter_magic": False,
+}
+
+# -- Copy button: copy the code, not the prompts or outputs ----------------------------
+copybutton_exclude = ".linenos, .gp, .go"

@@ -1,0 +1,157 @@
+"""Tasks for the EE4414 project. `nox -l` lists them; `nox -s NAME` runs one.
+
+Every session installs PyTorch 2.13.0 (the CPU build) before the project, so pip never
+resolves an unpinned torch to a multi-GB CUDA build. Environments are reused, and the
+install step is skipped while pyproject.toml is unchanged, so a second run starts in
+seconds. Recreate an environment with `nox -s NAME --reuse-venv=no` (or delete `.nox/`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2024.10.9"
+nox.options.default_venv_backend = "virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_external_run = True
+
+ROOT = Path(__file__).parent
+PYPROJECT = ROOT / "pyproject.toml"
+DOCS = ROOT / "docs"
+HTML = DOCS / "_build" / "html"
+TORCH = "torch==2.13.0"
+# everything a docs build generates inside the source tree
+GENERATED = [
+    DOCS / "_build",
+    DOCS / "auto_examples",
+    DOCS / "api" / "generated",
+    DOCS / "generated",
+    DOCS / "jupyter_execute",
+    DOCS / "sg_execution_times.rst",
+]
+
+
+def _pip_has_groups(session: nox.Session) -> bool:
+    """Whether the environment's pip reads [dependency-groups] itself (pip >= 25.1)."""
+    out = session.run("python", "-m", "pip", "--version", silent=True) or ""
+    m = re.search(r"pip (\d+)\.(\d+)", str(out))
+    return bool(m) and (int(m.group(1)), int(m.group(2))) >= (25, 1)
+
+
+def _install(session: nox.Session, *groups: str, extra: tuple[str, ...] = ()) -> None:
+    """Install torch, the project (editable) and dependency groups, once per change.
+
+    A stamp in the environment records what was installed; while pyproject.toml and the
+    requested groups are the same, the install is skipped.
+    """
+    key = hashlib.sha256(PYPROJECT.read_bytes() + repr((TORCH, groups, extra)).encode()).hexdigest()
+    stamp = Path(session.virtualenv.location) / ".ee4414-installed"
+    if stamp.is_file() and stamp.read_text() == key:
+        session.log("environment up to date (pyproject.toml unchanged): skipping install")
+        return
+    session.install(TORCH)
+    if _pip_has_groups(session):
+        group_args = [arg for g in groups for arg in ("--group", g)]
+    else:
+        group_args = nox.project.dependency_groups(nox.project.load_toml(PYPROJECT), *groups)
+    session.install("-e", ".", *group_args, *extra)
+    stamp.write_text(key)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the tests with coverage of src/ee4414 (fails under 95 %)."""
+    _install(session, "test")
+    session.run(
+        "pytest",
+        "--cov=ee4414",
+        "--cov-report=term-missing",
+        "--cov-fail-under=95",
+        *session.posargs,
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and type-check: ruff check, ruff format --check, mypy on src/ee4414."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+def _docs_env(session: nox.Session) -> dict[str, str]:
+    """Pass `-- PATTERN` on to conf.py, which then runs only the matching examples."""
+    env = {"MPLBACKEND": "Agg"}
+    if session.posargs:
+        env["EE4414_GALLERY_PATTERN"] = session.posargs[0]
+    return env
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site strictly into docs/_build/html; `-- PATTERN` reruns matching examples.
+
+    Without a pattern the build starts clean and executes every example. With one, the
+    previous build is reused and only the examples whose path matches PATTERN (a regular
+    expression, e.g. `w2_1_6`) are executed again.
+    """
+    _install(session, "docs")
+    if not session.posargs:
+        for path in GENERATED:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+    session.run(
+        "sphinx-build",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-b",
+        "html",
+        str(DOCS),
+        str(HTML),
+        env=_docs_env(session),
+    )
+    session.run("python", str(DOCS / "_ext" / "check_site.py"), str(HTML))
+    session.log(f"site built: open {HTML / 'index.html'}")
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000, rebuilt on every change (`-- PATTERN` too)."""
+    _install(session, "docs", extra=("sphinx-autobuild",))
+    session.run(
+        "sphinx-autobuild",
+        str(DOCS),
+        str(HTML),
+        "--host",
+        os.environ.get("EE4414_SERVE_HOST", "127.0.0.1"),
+        "--port",
+        os.environ.get("EE4414_SERVE_PORT", "8000"),
+        "--watch",
+        str(ROOT / "src"),
+        "--watch",
+        str(ROOT / "examples"),
+        # what a build writes into docs/ must not trigger the next build
+        "--re-ignore",
+        r"(auto_examples|generated|jupyter_execute|\.jupyter_cache)[/\\]|sg_execution_times",
+        env=_docs_env(session),
+    )
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel into dist/ and check their metadata (twine check)."""
+    session.install("build", "twine")
+    shutil.rmtree(ROOT / "dist", ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(ROOT / "dist"), str(ROOT))
+    dists = sorted(str(p) for p in (ROOT / "dist").iterdir())
+    session.run("twine", "check", "--strict", *dists)
