@@ -26,6 +26,8 @@ import ee4414
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 
+from ee4414_exercises import install_cell
+
 # -- Project ---------------------------------------------------------------------------
 project = "EE4414"
 author = "EE4414 teaching team"
@@ -45,7 +47,15 @@ extensions = [
     "sphinx_design",
     "ee4414_sphinx",
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
+    "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
 ]
+
+# -- Hosting: where the built site (and so its notebooks) is published -----------------
+# The "Open in Colab" buttons open notebooks from this GitHub repository and branch, and
+# every notebook's first cell installs EE4414_INSTALL where ee4414 is missing (Colab).
+ee4414_github = "ee4414/ee4414"
+ee4414_pages_branch = "gh-pages"
+EE4414_INSTALL = f"ee4414=={ee4414.__version__}"
 
 templates_path = ["_templates"]
 exclude_patterns = [
@@ -157,12 +167,7 @@ sphinx_gallery_conf = {
     "remove_config_comments": True,
     "download_all_examples": True,
     "min_reported_time": 0,
-    "first_notebook_cell": (
-        "# Install the course library when it is missing (on Google Colab, say).\n"
-        "import importlib.util\n"
-        "if importlib.util.find_spec('ee4414') is None:\n"
-        "    %pip install ee4414"
-    ),
+    "first_notebook_cell": install_cell(EE4414_INSTALL),
     "promote_jupyter_magic": False,
 }
 
