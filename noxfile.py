@@ -155,3 +155,35 @@ def build(session: nox.Session) -> None:
     session.run("python", "-m", "build", "--outdir", str(ROOT / "dist"), str(ROOT))
     dists = sorted(str(p) for p in (ROOT / "dist").iterdir())
     session.run("twine", "check", "--strict", *dists)
+
+
+def _need_site(session: nox.Session) -> None:
+    if not (HTML / "index.html").is_file():
+        session.error(f"no built site at {HTML}: run `nox -s docs` first")
+
+
+@nox.session(default=False)
+def notebooks(session: nox.Session) -> None:
+    """Run every downloadable notebook (solutions and solved exercises) in a fresh kernel."""
+    _install(session, "test")
+    _need_site(session)
+    jobs = os.environ.get("EE4414_NOTEBOOK_JOBS", str(min(4, os.cpu_count() or 1)))
+    session.run("python", str(DOCS / "_ext" / "run_notebooks.py"), str(HTML), "--jobs", jobs)
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Check every built page in headless Chromium; screenshots to docs/_build/screenshots."""
+    _install(session, "test", extra=("playwright>=1.40",))
+    _need_site(session)
+    if not Path("/usr/bin/chromium").exists():
+        # Debian's Chromium; Playwright's own browser download is not used
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
+    session.run(
+        "python",
+        str(DOCS / "_ext" / "browser_check.py"),
+        str(HTML),
+        "--shots",
+        str(DOCS / "_build" / "screenshots"),
+    )

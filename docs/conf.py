@@ -79,6 +79,7 @@ html_theme = "furo"
 html_title = "EE4414: deep learning with PyTorch"
 html_short_title = "EE4414"
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"  # served here: browsers would ask for /favicon.ico
 html_css_files = ["ee4414.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
