@@ -114,6 +114,8 @@ def docs(session: nox.Session) -> None:
         "-W",
         "--keep-going",
         "-n",
+        "-j",
+        "auto",  # reading, writing and the gallery's examples on every core
         "-b",
         "html",
         str(DOCS),
@@ -130,6 +132,8 @@ def serve(session: nox.Session) -> None:
     _install(session, "docs", extra=("sphinx-autobuild",))
     session.run(
         "sphinx-autobuild",
+        "-j",
+        "auto",
         str(DOCS),
         str(HTML),
         "--host",

@@ -43,6 +43,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_nb",
     "sphinx_gallery.gen_gallery",
+    "ee4414_gallery",  # the animation scraper; serial gallery when few examples run
     "sphinx_copybutton",
     "sphinx_design",
     "ee4414_sphinx",
@@ -163,13 +164,18 @@ sphinx_gallery_conf = {
     "doc_module": ("ee4414",),
     # `reference_url` is a deprecated no-op in sphinx-gallery 0.22: code links to the
     # ee4414 API come from this build, the others from intersphinx_mapping above.
-    "image_scrapers": ("matplotlib",),
-    "matplotlib_animations": (True, "jshtml"),
+    # animations become jshtml players (rendered once, no GIF thumbnail), then the
+    # static figures are saved
+    "image_scrapers": ("ee4414_gallery.animation_scraper", "matplotlib"),
     "remove_config_comments": True,
     "download_all_examples": True,
     "min_reported_time": 0,
     "first_notebook_cell": install_cell(EE4414_INSTALL),
     "promote_jupyter_magic": False,
+    # as many worker processes as `sphinx-build -j` allows; _ext/ee4414_gallery.py
+    # turns them off when only a few examples run (a worker spends 2-3 s on imports)
+    "parallel": True,
+    "reset_argv": "ee4414_gallery.reset_argv",  # also makes the per-example gc cheap
 }
 
 # -- Copy button: copy the code, not the prompts or outputs ----------------------------

@@ -67,6 +67,8 @@ def test_animation_from_snapshots():
     anim = animate_training(model, history, x, c, resolution=10, max_frames=5, dpi=50)
     assert isinstance(anim, FuncAnimation)
     assert anim._fig.get_dpi() == 50
+    # laid out once: no layout engine left to lay out every frame again
+    assert anim._fig.get_layout_engine() is None
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == 5
     with pytest.raises(ValueError, match="no snapshots"):

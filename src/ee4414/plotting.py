@@ -337,6 +337,9 @@ def animate_training(
 
     draw(0)
     fig.tight_layout()
+    # The layout is fixed now; tight_layout() left a placeholder layout engine behind,
+    # which makes matplotlib lay the figure out again before saving every frame.
+    fig.set_layout_engine(None)
     return FuncAnimation(fig, draw, frames=len(frames), interval=interval, blit=False)
 
 

@@ -1,0 +1,104 @@
+"""How the docs build runs its gallery (docs/_ext/ee4414_gallery.py)."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import torch
+
+pytest.importorskip("sphinx_gallery")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+import ee4414_gallery as gallery  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from sphinx_gallery.utils import get_md5sum  # noqa: E402
+
+from ee4414 import Trainer, TwoLayerNN, animate_training, xor  # noqa: E402
+
+
+def make_examples(root: Path, names: list[str]) -> tuple[Path, Path]:
+    """Write examples/week1/<name>.py files; return (examples, gallery) folders."""
+    examples, target = root / "examples", root / "docs" / "auto_examples"
+    (examples / "week1").mkdir(parents=True)
+    (target / "week1").mkdir(parents=True)
+    for name in names:
+        (examples / "week1" / f"{name}.py").write_text(f'"""{name}"""\nprint("{name}")\n')
+    return examples, target
+
+
+def mark_run(examples: Path, target: Path, name: str) -> None:
+    """Leave the .md5 that sphinx-gallery writes after an example ran."""
+    source = examples / "week1" / f"{name}.py"
+    Path(f"{target / 'week1' / name}.py.md5").write_text(get_md5sum(source, mode="t"))
+
+
+def test_examples_to_run_counts_new_changed_and_matching(tmp_path):
+    names = ["plot_w1_1_1_a", "plot_w1_1_2_b", "plot_w1_1_3_c"]
+    examples, target = make_examples(tmp_path, names)
+    assert gallery.examples_to_run(examples, target, None) == 3  # nothing ran yet
+    for name in names:
+        mark_run(examples, target, name)
+    assert gallery.examples_to_run(examples, target, None) == 0
+    (examples / "week1" / "plot_w1_1_2_b.py").write_text('"""b"""\nprint("changed")\n')
+    assert gallery.examples_to_run(examples, target, None) == 1
+    # with a pattern, exactly the matching examples run, changed or not
+    assert gallery.examples_to_run(examples, target, r"w1_1_[13]") == 2
+
+
+def fake_app(tmp_path: Path, parallel: int, pattern: str | None) -> SimpleNamespace:
+    conf = {
+        "parallel": parallel,
+        "examples_dirs": ["../examples"],
+        "gallery_dirs": ["auto_examples"],
+        "filename_pattern": pattern or "/plot_",
+        "run_stale_examples": pattern is not None,
+    }
+    config = SimpleNamespace(sphinx_gallery_conf=conf)
+    return SimpleNamespace(srcdir=str(tmp_path / "docs"), config=config)
+
+
+def test_workers_only_when_enough_examples_run(tmp_path):
+    names = [f"plot_w1_1_{i}_x" for i in range(1, 6)]
+    examples, target = make_examples(tmp_path, names)
+    app = fake_app(tmp_path, parallel=2, pattern=None)
+    gallery._serial_when_few_run(app)
+    assert app.config.sphinx_gallery_conf["parallel"] == 2  # five new examples
+    for name in names[1:]:
+        mark_run(examples, target, name)
+    gallery._serial_when_few_run(app)
+    assert app.config.sphinx_gallery_conf["parallel"] is False  # only one: no workers
+    app = fake_app(tmp_path, parallel=2, pattern=r"w1_1_[1-4]_")
+    gallery._serial_when_few_run(app)
+    assert app.config.sphinx_gallery_conf["parallel"] == 2  # four forced by the pattern
+
+
+def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
+    x, c = xor()
+    torch.manual_seed(2)
+    model = TwoLayerNN()
+    history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=6, snapshot_every=2)
+    anim = animate_training(model, history, x, c, resolution=8, max_frames=3, dpi=30)
+    static = plt.figure()
+    block_vars = {"example_globals": {"anim": anim, "fig": static}}
+    rst = gallery.animation_scraper(None, block_vars, {})
+    assert ".. container:: sphx-glr-animation" in rst
+    assert ".. raw:: html" in rst
+    assert rst.count("data:image/png;base64") == 3
+    # the animation's figure is closed, so the matplotlib scraper saves only the static one
+    assert anim._fig.number not in plt.get_fignums()
+    assert static.number in plt.get_fignums()
+    assert gallery.animation_scraper(None, block_vars, {}) == ""
+    plt.close("all")
+
+
+def test_reset_argv_runs_examples_without_arguments_and_freezes_survivors():
+    try:
+        assert gallery.reset_argv({}, {}) == []
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
