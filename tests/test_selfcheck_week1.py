@@ -1,16 +1,13 @@
 """Week 1's self-checks: every worked answer passes, and typical slips get a useful hint.
 
 The worked answers are rebuilt here the way the examples build them (nothing is imported
-from ``examples/``); a last group of tests then runs each example up to its self-check
-cell, so the names it checks really exist there and really pass.
+from ``examples/``); tests/test_example_answers.py runs each example up to its
+self-check cell, so the names it checks really exist there and really pass.
 """
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +15,6 @@ import torch
 
 from ee4414.selfcheck import check
 from ee4414.selfcheck.week1 import WEEK1
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "week1"
-START = "# sphinx_gallery_ee4414_answer_start"
-END = "# sphinx_gallery_ee4414_answer_end"
 
 
 def _z_2x3x4() -> torch.Tensor:
@@ -337,67 +330,3 @@ def test_device_answer_on_a_gpu():
     assert check("W1-2.6", **gpu).ok
     hints = check("W1-2.6", **{**gpu, "y_back": gpu["y"]}).hints
     assert hints == ["y_back: bring the result back to the CPU"]
-
-
-# The examples themselves: markers where the notebook generator expects them, and the
-# worked answer passing its own check at the point where the notebook runs it.
-
-needs_examples = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/week1 not present")
-SCRIPTS = sorted(EXAMPLES.glob("plot_*.py"))
-
-
-def exercise_id(path: Path) -> str:
-    """``plot_w1_2_1_4_slicing_index_vs_slice.py`` -> ``W1-2.1.4``."""
-    match = re.match(r"plot_w1_((?:\d+_)+)", path.name)
-    assert match, path.name
-    return "W1-" + ".".join(match.group(1).strip("_").split("_"))
-
-
-def until_self_check(source: str) -> str:
-    """The script up to the end of the ``# %%`` cell holding its last answer."""
-    lines = source.splitlines(keepends=True)
-    last_end = max(i for i, line in enumerate(lines) if line.strip() == END)
-    stop = next((i for i in range(last_end, len(lines)) if lines[i].startswith("# %%")), None)
-    return "".join(lines[:stop])
-
-
-@needs_examples
-def test_each_example_is_an_exercise_with_a_self_check():
-    assert len(SCRIPTS) == 25
-    assert sorted(exercise_id(p) for p in SCRIPTS) == sorted(WEEK1)
-
-
-@needs_examples
-@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
-def test_answer_markers_are_well_formed(path):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cell, open_at, pairs_in_cell = 0, None, {}
-    for i, line in enumerate(lines):
-        if line.startswith("# %%"):
-            assert open_at is None, f"line {open_at + 1}: the answer runs into the next cell"
-            cell += 1
-        elif line == START:
-            assert open_at is None, f"line {i + 1}: nested start marker"
-            # a comment line right above would make the marker part of the text cell
-            assert not lines[i - 1].startswith("#"), f"line {i + 1}: put a blank line above"
-            open_at = i
-        elif line == END:
-            assert open_at is not None, f"line {i + 1}: end marker without a start"
-            body = "\n".join(lines[open_at + 1 : i])
-            assert ast.parse(body).body, f"line {i + 1}: nothing marked"  # top-level code
-            pairs_in_cell[cell] = pairs_in_cell.get(cell, 0) + 1
-            open_at = None
-    assert open_at is None, "unclosed start marker"
-    assert pairs_in_cell, "no answer marked"
-    assert max(pairs_in_cell.values()) == 1, "at most one answer per cell"
-
-
-@needs_examples
-@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
-def test_the_example_passes_its_own_check(path, capsys):
-    exercise = exercise_id(path)
-    code = compile(until_self_check(path.read_text(encoding="utf-8")), str(path), "exec")
-    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": str(path)}
-    exec(code, namespace)
-    result = check(exercise, **{name: namespace[name] for name in WEEK1[exercise]})
-    assert result.ok, result.hints

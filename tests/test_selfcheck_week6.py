@@ -4,17 +4,14 @@ The worked answers are rebuilt here the way the examples build them (nothing is 
 from ``examples/``). W6-1.2 and W6-1.3 train their small XOR networks for real (400 epochs
 on four points, once per session). For W6-1.4 the circle models are put together by hand
 (three ReLU ramps 120° apart, the hexagon the example's wider network learns), so the fast
-tests need no training; the last group of tests runs each example up to its self-check
-cell, which trains the real models, and is marked slow where it trains.
+tests need no training; tests/test_example_answers.py runs each example up to its
+self-check cell, which trains the real models.
 """
 
 from __future__ import annotations
 
-import ast
 import functools
 import math
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +21,6 @@ import ee4414
 from ee4414.selfcheck import check
 from ee4414.selfcheck.week6 import WEEK6
 from ee4414.training import History
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "week6"
-START = "# sphinx_gallery_ee4414_answer_start"
-END = "# sphinx_gallery_ee4414_answer_end"
 
 X_XOR, C_XOR = ee4414.xor()
 LR, EPOCHS = 0.1, 400
@@ -385,7 +378,7 @@ WRONG = [
     ("W6-1.2", {"model": untrained(NoReLU)}, "apply the ReLU"),
     ("W6-1.2", {"model": untrained(TwoLayerNN)}, "should match all four XOR labels"),
     # ... the update: gradients not zeroed, the wrong sign, a summed loss, none at all
-    ("W6-1.2", {"train": train_without_zeroing}, "zero it after each update"),
+    ("W6-1.2", {"train": train_without_zeroing}, "zero the gradients once per epoch"),
     ("W6-1.2", {"train": train_uphill}, "move up the gradient"),
     ("W6-1.2", {"train": train_summed_loss}, "differ from gradient descent"),
     ("W6-1.2", {"train": train_no_update}, "parameters did not change"),
@@ -510,78 +503,3 @@ def train_grad_to_none(model, x, c, lr, epochs):
 @pytest.mark.parametrize("other", [train_slides_style, train_grad_to_none])
 def test_other_correct_training_functions_pass(other):
     assert check("W6-1.2", **answers("W6-1.2", train=other)).ok
-
-
-# The examples themselves: markers where the notebook generator expects them, and the
-# worked answer passing its own check at the point where the notebook runs it.
-
-needs_examples = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/week6 not present")
-SCRIPTS = sorted(EXAMPLES.glob("plot_*.py"))
-
-
-def exercise_id(path: Path) -> str:
-    """``plot_w6_1_2_wider_network.py`` -> ``W6-1.2``."""
-    match = re.match(r"plot_w6_((?:\d+_)+)", path.name)
-    assert match, path.name
-    return "W6-" + ".".join(match.group(1).strip("_").split("_"))
-
-
-def until_self_check(source: str) -> str:
-    """The script up to the end of the ``# %%`` cell holding its last answer."""
-    lines = source.splitlines(keepends=True)
-    last_end = max(i for i, line in enumerate(lines) if line.strip() == END)
-    stop = next((i for i in range(last_end, len(lines)) if lines[i].startswith("# %%")), None)
-    return "".join(lines[:stop])
-
-
-@needs_examples
-def test_each_example_is_an_exercise_with_a_self_check():
-    assert sorted(exercise_id(p) for p in SCRIPTS) == sorted(WEEK6)
-
-
-@needs_examples
-@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
-def test_answer_markers_are_well_formed(path):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cell, open_at, pairs_in_cell = 0, None, {}
-    for i, line in enumerate(lines):
-        if line.startswith("# %%"):
-            assert open_at is None, f"line {open_at + 1}: the answer runs into the next cell"
-            cell += 1
-        elif line == START:
-            assert open_at is None, f"line {i + 1}: nested start marker"
-            # a comment line right above would make the marker part of the text cell
-            assert not lines[i - 1].startswith("#"), f"line {i + 1}: put a blank line above"
-            open_at = i
-        elif line == END:
-            assert open_at is not None, f"line {i + 1}: end marker without a start"
-            body = "\n".join(lines[open_at + 1 : i])
-            assert ast.parse(body).body, f"line {i + 1}: nothing marked"  # top-level code
-            pairs_in_cell[cell] = pairs_in_cell.get(cell, 0) + 1
-            open_at = None
-    assert open_at is None, "unclosed start marker"
-    assert pairs_in_cell, "no answer marked"
-    assert max(pairs_in_cell.values()) == 1, "at most one answer per cell"
-
-
-def _runs_its_check(path: Path) -> None:
-    exercise = exercise_id(path)
-    code = compile(until_self_check(path.read_text(encoding="utf-8")), str(path), "exec")
-    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": str(path)}
-    exec(code, namespace)
-    result = check(exercise, **{name: namespace[name] for name in WEEK6[exercise]})
-    assert result.ok, result.hints
-
-
-@needs_examples
-def test_the_initialisation_example_passes_its_own_check():
-    _runs_its_check(EXAMPLES / "plot_w6_1_1_uniform_init.py")
-
-
-@needs_examples
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "path", [p for p in SCRIPTS if exercise_id(p) != "W6-1.1"], ids=lambda p: p.stem
-)
-def test_the_training_example_passes_its_own_check(path):
-    _runs_its_check(path)

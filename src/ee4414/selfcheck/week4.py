@@ -11,7 +11,8 @@ Modules are checked through their forward pass, on single columns and on batches
 training exercises (W4-1.5, W4-1.6) are checked by properties of the run: one loss per
 epoch, falling, and every XOR point classified correctly. W4-1.5's ``train`` is also run
 for three epochs on a small linear model when the check runs and compared with gradient
-descent. Nothing is trained at import.
+descent (``ee4414.selfcheck.train_function``, shared with W6-1.2). Nothing is trained at
+import.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ee4414.selfcheck.core import (
     shape,
     tensor,
 )
+from ee4414.selfcheck.train_function import train_checker
 
 # W4-1.1: (w0, w1, b) of each neuron, from the exercise statement.
 _NEURONS = {
@@ -299,90 +301,6 @@ _MSE_CASES = [
 ]
 
 
-class _Probe(torch.nn.Module):
-    """A small linear model, ŷ = wᵀx + b, for trying out a training function."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.w = torch.nn.Parameter(torch.tensor([[0.3], [-0.2]]))
-        self.b = torch.nn.Parameter(torch.tensor([[0.1]]))
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w.T @ x + self.b
-
-
-_TRAIN_LR, _TRAIN_EPOCHS = 0.1, 3
-
-
-def _descend(*, zero: bool = True, sign: float = 1.0) -> tuple[list[float], list[torch.Tensor]]:
-    """Full-batch gradient descent on the probe: (losses, final parameters).
-
-    ``zero=False`` lets the gradients pile up; ``sign=-1`` climbs the gradient instead.
-    """
-    model = _Probe()
-    losses = []
-    for _ in range(_TRAIN_EPOCHS):
-        loss = ((model(_X_XOR) - _C_XOR) ** 2).mean()  # the MSE over the four points
-        loss.backward()
-        with torch.no_grad():
-            for p in model.parameters():
-                assert p.grad is not None
-                p.sub_(sign * _TRAIN_LR * p.grad)
-                if zero:
-                    p.grad.zero_()
-        losses.append(loss.item())
-    return losses, [p.detach().clone() for p in model.parameters()]
-
-
-def _same(params: Sequence[torch.Tensor], want: Sequence[torch.Tensor]) -> bool:
-    return all(
-        torch.allclose(p.double(), w.double(), atol=1e-5) for p, w in zip(params, want, strict=True)
-    )
-
-
-def _check_train(name: str, got: Any) -> list[str]:
-    """Run ``train`` for a few epochs on a small model; compare with gradient descent."""
-    if not callable(got):
-        return [f"{name}: should be a function, train(model, x, y, lr, epochs)"]
-    model = _Probe()
-    start = [p.detach().clone() for p in model.parameters()]
-    try:
-        losses = got(model, _X_XOR.clone(), _C_XOR.clone(), _TRAIN_LR, _TRAIN_EPOCHS)
-    except Exception as err:  # the student's code may raise anything
-        return [f"{name}(model, x, y, lr, epochs) raised {type(err).__name__}: {err}"]
-    params = [p.detach() for p in model.parameters()]
-    want_losses, want_params = _descend()
-    if _same(params, start):
-        return [
-            f"{name}: the model's parameters did not change; update every p in "
-            "model.parameters() in place, under torch.no_grad()"
-        ]
-    if not _same(params, want_params):
-        if _same(params, _descend(zero=False)[1]):
-            return [
-                f"{name}: the gradients pile up from epoch to epoch: loss.backward() adds to "
-                "p.grad, so clear the gradients before each backward()"
-            ]
-        if _same(params, _descend(sign=-1.0)[1]):
-            return [f"{name}: the parameters move up the gradient; the update should go down"]
-        return [
-            f"{name}: after a few epochs the parameters differ from gradient descent on the "
-            "mean squared error, p <- p - lr * dL/dp, one step per epoch on all four points"
-        ]
-    try:
-        got_losses = [float(v.detach() if isinstance(v, torch.Tensor) else v) for v in losses]
-    except (TypeError, ValueError, RuntimeError):
-        return [f"{name}: should return a list with one loss per epoch"]
-    if len(got_losses) != _TRAIN_EPOCHS or not all(
-        math.isclose(g, w, abs_tol=1e-5) for g, w in zip(got_losses, want_losses, strict=True)
-    ):
-        return [
-            f"{name}: should return one loss per epoch, the mean squared error computed before "
-            "that epoch's update"
-        ]
-    return []
-
-
 def _accuracy(model: Any, x: torch.Tensor, c: torch.Tensor) -> float:
     y_hat = _run(model, x)
     if y_hat.shape != c.shape:
@@ -577,7 +495,7 @@ WEEK4: Expectations = {
                 "should return a tensor that autograd can differentiate: use torch operations",
             ),
         ),
-        "train": _check_train,
+        "train": train_checker("y"),
         "losses": all_of(
             predicate(
                 lambda v: len(v) == _EPOCHS_1_5,

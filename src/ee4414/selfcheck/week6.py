@@ -14,7 +14,8 @@ layers wired as the exercise says, and, after training, by properties (every XOR
 classified correctly; at least 90 % of the circle points, on the training draw and on an
 unseen one). Loss lists are checked for their length and their downward trend. The
 hand-written ``train`` of W6-1.2 is run for three epochs on a small linear model, and the
-parameters it leaves are compared with gradient descent's.
+parameters it leaves are compared with gradient descent's
+(``ee4414.selfcheck.train_function``, shared with W4-1.5).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import torch
 
 from ee4414.datasets import circles, xor
 from ee4414.selfcheck.core import Checker, Expectations, all_of, function, predicate
+from ee4414.selfcheck.train_function import train_checker
 
 # W6-1.1: seed 8's first three draws from U(-0.2, 0.2): the two weights, then the bias.
 _SEED, _BOUND = 8, 0.2
@@ -174,90 +176,6 @@ def _forward_is(reference: Callable[[Any, torch.Tensor], torch.Tensor]) -> Calla
 
 def _solves_xor(m: Any) -> bool:
     return _accuracy(m, _X_XOR, _C_XOR) == 1.0
-
-
-class _Probe(torch.nn.Module):
-    """A small linear model, ŷ = wᵀx + b, for trying out a training function."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.w = torch.nn.Parameter(torch.tensor([[0.3], [-0.2]]))
-        self.b = torch.nn.Parameter(torch.tensor([[0.1]]))
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w.T @ x + self.b
-
-
-_TRAIN_LR, _TRAIN_EPOCHS = 0.1, 3
-
-
-def _descend(*, zero: bool = True, sign: float = 1.0) -> tuple[list[float], list[torch.Tensor]]:
-    """Full-batch gradient descent on the probe: (losses, final parameters).
-
-    ``zero=False`` lets the gradients pile up; ``sign=-1`` climbs the gradient instead.
-    """
-    model = _Probe()
-    losses = []
-    for _ in range(_TRAIN_EPOCHS):
-        loss = ((model(_X_XOR) - _C_XOR) ** 2).mean()
-        loss.backward()
-        with torch.no_grad():
-            for p in model.parameters():
-                assert p.grad is not None
-                p.sub_(sign * _TRAIN_LR * p.grad)
-                if zero:
-                    p.grad.zero_()
-        losses.append(loss.item())
-    return losses, [p.detach().clone() for p in model.parameters()]
-
-
-def _same(params: Sequence[torch.Tensor], want: Sequence[torch.Tensor]) -> bool:
-    return all(
-        torch.allclose(p.double(), w.double(), atol=1e-5) for p, w in zip(params, want, strict=True)
-    )
-
-
-def _check_train(name: str, got: Any) -> list[str]:
-    """Run ``train`` for a few epochs on a small model; compare with gradient descent."""
-    if not callable(got):
-        return [f"{name}: should be a function, train(model, x, c, lr, epochs)"]
-    model = _Probe()
-    start = [p.detach().clone() for p in model.parameters()]
-    try:
-        losses = got(model, _X_XOR.clone(), _C_XOR.clone(), _TRAIN_LR, _TRAIN_EPOCHS)
-    except Exception as err:  # the student's code may raise anything
-        return [f"{name}(model, x, c, lr, epochs) raised {type(err).__name__}: {err}"]
-    params = [p.detach() for p in model.parameters()]
-    want_losses, want_params = _descend()
-    if _same(params, start):
-        return [
-            f"{name}: the model's parameters did not change; update every p in "
-            "model.parameters() in place, under torch.no_grad()"
-        ]
-    if not _same(params, want_params):
-        if _same(params, _descend(zero=False)[1]):
-            return [
-                f"{name}: the gradients pile up from epoch to epoch: loss.backward() adds to "
-                "p.grad, so zero it after each update"
-            ]
-        if _same(params, _descend(sign=-1.0)[1]):
-            return [f"{name}: the parameters move up the gradient; the update should go down"]
-        return [
-            f"{name}: after a few epochs the parameters differ from gradient descent on the "
-            "mean squared error, p <- p - lr * dL/dp, one step per epoch"
-        ]
-    try:
-        got_losses = [float(v) for v in losses]
-    except (TypeError, ValueError, RuntimeError):
-        return [f"{name}: should return a list with one loss per epoch"]
-    if len(got_losses) != _TRAIN_EPOCHS or not all(
-        math.isclose(g, w, abs_tol=1e-5) for g, w in zip(got_losses, want_losses, strict=True)
-    ):
-        return [
-            f"{name}: should return one loss per epoch, the mean squared error computed before "
-            "that epoch's update"
-        ]
-    return []
 
 
 def _loss_list(epochs: int, final_below: float) -> Checker:
@@ -410,7 +328,7 @@ WEEK6: Expectations = {
             ),
             predicate(_solves_xor, _solves_xor_hint("layer0_0, layer0_1, layer0_2, layer1")),
         ),
-        "train": _check_train,
+        "train": train_checker("c"),
         "losses": _loss_list(_EPOCHS_XOR, final_below=0.25),
     },
     "W6-1.3": {
