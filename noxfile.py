@@ -1,9 +1,12 @@
 """Tasks for the EE4414 project. `nox -l` lists them; `nox -s NAME` runs one.
 
-Every session installs PyTorch 2.13.0 (the CPU build) before the project, so pip never
-resolves an unpinned torch to a multi-GB CUDA build. Environments are reused, and the
-install step is skipped while pyproject.toml is unchanged, so a second run starts in
-seconds. Recreate an environment with `nox -s NAME --reuse-venv=no` (or delete `.nox/`).
+Every session installs PyTorch first, the version pinned in pyproject.toml's
+[tool.ee4414] table: on Linux from PyTorch's CPU wheel index (macOS and Windows wheels on
+the ordinary index are CPU builds already), so pip never fetches the multi-GB CUDA build.
+`EE4414_TORCH_INDEX=URL` installs from another index (e.g. a CUDA one); an empty value
+uses the ordinary index only. Environments are reused, and the install step is skipped
+while pyproject.toml is unchanged, so a second run starts in seconds. Recreate an
+environment with `nox -s NAME --reuse-venv=no` (or delete `.nox/`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import hashlib
 import os
 import re
 import shutil
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import nox
@@ -25,7 +30,7 @@ ROOT = Path(__file__).parent
 PYPROJECT = ROOT / "pyproject.toml"
 DOCS = ROOT / "docs"
 HTML = DOCS / "_build" / "html"
-TORCH = "torch==2.13.0"
+TOOL = nox.project.load_toml(PYPROJECT)["tool"]["ee4414"]
 # everything a docs build generates inside the source tree
 GENERATED = [
     DOCS / "_build",
@@ -35,6 +40,25 @@ GENERATED = [
     DOCS / "jupyter_execute",
     DOCS / "sg_execution_times.rst",
 ]
+
+
+def torch_install_args(
+    platform: str = sys.platform, env: Mapping[str, str] = os.environ
+) -> list[str]:
+    """pip arguments that install the pinned PyTorch: the CPU build on Linux.
+
+    PyTorch's CPU index is an *extra* index: its `2.13.0+cpu` wheel satisfies
+    `torch==2.13.0` and wins over the ordinary index's CUDA wheel of the same version.
+    `EE4414_TORCH_INDEX` replaces it (a URL), or removes it (an empty value). One retry
+    only: where that index cannot be reached, pip falls back to the other indexes at
+    once instead of retrying for about ten seconds.
+    """
+    args = [f"torch=={TOOL['torch']}"]
+    default = TOOL["torch-cpu-index"] if platform.startswith("linux") else ""
+    index = env.get("EE4414_TORCH_INDEX", default).strip()
+    if index:
+        args += ["--extra-index-url", index, "--retries", "1"]
+    return args
 
 
 def _pip_has_groups(session: nox.Session) -> bool:
@@ -50,12 +74,13 @@ def _install(session: nox.Session, *groups: str, extra: tuple[str, ...] = ()) ->
     A stamp in the environment records what was installed; while pyproject.toml and the
     requested groups are the same, the install is skipped.
     """
-    key = hashlib.sha256(PYPROJECT.read_bytes() + repr((TORCH, groups, extra)).encode()).hexdigest()
+    torch = torch_install_args()
+    key = hashlib.sha256(PYPROJECT.read_bytes() + repr((torch, groups, extra)).encode()).hexdigest()
     stamp = Path(session.virtualenv.location) / ".ee4414-installed"
     if stamp.is_file() and stamp.read_text() == key:
         session.log("environment up to date (pyproject.toml unchanged): skipping install")
         return
-    session.install(TORCH)
+    session.install(*torch)
     if _pip_has_groups(session):
         group_args = [arg for g in groups for arg in ("--group", g)]
     else:
@@ -173,6 +198,30 @@ def notebooks(session: nox.Session) -> None:
     _need_site(session)
     jobs = os.environ.get("EE4414_NOTEBOOK_JOBS", str(min(4, os.cpu_count() or 1)))
     session.run("python", str(DOCS / "_ext" / "run_notebooks.py"), str(HTML), "--jobs", jobs)
+
+
+@nox.session(default=False)
+def student(session: nox.Session) -> None:
+    """Run the downloads as a student would: a fresh torch-only venv, the site served locally.
+
+    The site must have been built for the local server, e.g.
+    `EE4414_SITE_URL=http://127.0.0.1:8765/ nox -s docs`. Every solution notebook, every
+    exercise notebook (answers filled in), each week's zip offline and one script a week
+    run in a new virtual environment that has only what Colab has (no ee4414).
+    """
+    _install(session, "test")
+    _need_site(session)
+    jobs = os.environ.get("EE4414_NOTEBOOK_JOBS", str(min(4, os.cpu_count() or 1)))
+    session.run(
+        "python",
+        str(ROOT / "tools" / "student_check.py"),
+        str(HTML),
+        "--jobs",
+        jobs,
+        "--torch",
+        " ".join(torch_install_args()),
+        *session.posargs,
+    )
 
 
 @nox.session(default=False)

@@ -13,6 +13,10 @@ Environment variables read here:
 ``EE4414_OFFLINE``
     when set, intersphinx reads only the inventories kept in ``_intersphinx/`` instead
     of trying the official sites first.
+``EE4414_SITE_URL``, ``EE4414_GITHUB``
+    where the site is published and its GitHub repository (``OWNER/REPO``); without
+    them they are derived from Read the Docs' or GitHub Actions' variables (see
+    ``_ext/ee4414_hosting.py``), so a fork's build points at the fork.
 """
 
 from __future__ import annotations
@@ -21,12 +25,18 @@ import os
 import sys
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Sphinx depends on tomli before 3.11
+    import tomli as tomllib
+
 import ee4414
 
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 
-from ee4414_exercises import install_cell
+from ee4414_hosting import hosting
+from ee4414_install import install_cell
 
 # -- Project ---------------------------------------------------------------------------
 project = "EE4414"
@@ -49,14 +59,21 @@ extensions = [
     "ee4414_sphinx",
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
     "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
+    "ee4414_wheel",  # the library's wheel, published with the site under wheels/
 ]
 
-# -- Hosting: where the built site (and so its notebooks) is published -----------------
-# The "Open in Colab" buttons open notebooks from this GitHub repository and branch, and
-# every notebook's first cell installs EE4414_INSTALL where ee4414 is missing (Colab).
-ee4414_github = "ee4414/ee4414"
+# -- Hosting: where the built site (and so its notebooks and wheel) is published -------
+# One setting, read from the environment (EE4414_SITE_URL, EE4414_GITHUB, or what Read
+# the Docs and GitHub Actions say): every notebook's first cell installs the wheel from
+# <site>/wheels/, and the "Open in Colab" buttons open notebooks from the repository's
+# gh-pages branch.
+HOSTING = hosting(os.environ)
+# the PyTorch pin and its CPU index live in pyproject.toml, with the rest of the tooling
+_TOOL = tomllib.loads((HERE.parent / "pyproject.toml").read_text())["tool"]["ee4414"]
+ee4414_torch, ee4414_torch_cpu_index = _TOOL["torch"], _TOOL["torch-cpu-index"]
+html_baseurl = ee4414_site_url = HOSTING.site_url
+ee4414_github = HOSTING.github
 ee4414_pages_branch = "gh-pages"
-EE4414_INSTALL = f"ee4414=={ee4414.__version__}"
 
 templates_path = ["_templates"]
 exclude_patterns = [
@@ -170,7 +187,7 @@ sphinx_gallery_conf = {
     "remove_config_comments": True,
     "download_all_examples": True,
     "min_reported_time": 0,
-    "first_notebook_cell": install_cell(EE4414_INSTALL),
+    "first_notebook_cell": install_cell(ee4414.__version__, HOSTING.site_url),
     "promote_jupyter_magic": False,
     # as many worker processes as `sphinx-build -j` allows; _ext/ee4414_gallery.py
     # turns them off when only a few examples run (a worker spends 2-3 s on imports)

@@ -21,11 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import ee4414_exercises as nbx  # noqa: E402
+from ee4414_install import install_cell  # noqa: E402
 
 from ee4414.selfcheck import exercises  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("week*/plot_*.py"))
-CONF = nbx.notebook_conf(nbx.install_cell("ee4414==0.1.0"), ROOT / "examples")
+CONF = nbx.notebook_conf(install_cell("0.1.0", "https://example.org/ee4414/"), ROOT / "examples")
 
 
 def code_of(notebook: dict) -> str:

@@ -8,10 +8,12 @@ On every example page, next to sphinx-gallery's downloads, this adds:
   its answers replaced by ``# TODO`` scaffolds and a self-check (see ``ee4414_exercises``).
 
 Each week's gallery page gets the week's exercise and solution notebooks as zips, and
-every page ends with a stamp: the ee4414 and PyTorch versions its examples ran with.
+every page ends with a stamp: the ee4414 and PyTorch versions its examples ran with, and
+the checksum of the library's wheel published with the site (``ee4414_wheel``).
 
 Settings in ``conf.py``: ``ee4414_github = "ORG/REPO"`` and ``ee4414_pages_branch``,
-the repository and branch the built site is published to (GitHub Pages).
+the repository and branch the built site is published to (GitHub Pages); ``conf.py``
+reads the repository from the environment (``_ext/ee4414_hosting.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import datetime as dt
 import os
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 NOTEBOOK = re.compile(r'href="(?:\.\./)*(_downloads/[0-9a-f]+/(plot_[\w]+)\.ipynb)"')
@@ -42,8 +45,9 @@ def _button(css: str, href: str, label: str, download: bool = False) -> str:
     )
 
 
-def _stamp(config: Any) -> str:
+def _stamp(app: Any, pathto: Any) -> str:
     import torch
+    from ee4414_wheel import WHEELS, published_wheel
 
     import ee4414
 
@@ -53,9 +57,12 @@ def _stamp(config: Any) -> str:
         if epoch
         else dt.datetime.now(dt.timezone.utc)
     )
+    wheel = published_wheel(Path(app.outdir))
+    index = escape(pathto(f"{WHEELS}/index.html", 1))
     return (
-        f'<p class="ee4414-stamp">Built {when:%Y-%m-%d} with ee4414 {ee4414.__version__} and '
-        f"PyTorch {torch.__version__}: every output on this page was computed by that build.</p>"
+        f'<p class="ee4414-stamp">Built {when:%Y-%m-%d} with <a href="{index}">ee4414 '
+        f"{ee4414.__version__}</a> (wheel SHA-256 <code>{wheel.short}</code>) and PyTorch "
+        f"{torch.__version__}: every output on this page was computed by that build.</p>"
     )
 
 
@@ -92,7 +99,7 @@ def _on_page(
         body = body.replace(
             "</h1>", f'</h1>\n<p class="ee4414-week-downloads">Download {links}</p>', 1
         )
-    context["body"] = body + _stamp(app.config)
+    context["body"] = body + _stamp(app, context["pathto"])
 
 
 def setup(app: Any) -> dict[str, Any]:

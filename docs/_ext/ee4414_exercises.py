@@ -15,7 +15,8 @@ from the same source, so they cannot drift apart.
 Written to the built site:
 
 - ``exercises/weekN/<example>_exercise.ipynb``, one per example;
-- ``exercises/weekN-exercises.zip`` and ``exercises/weekN-solutions.zip``.
+- ``exercises/weekN-exercises.zip`` and ``exercises/weekN-solutions.zip``, each one
+  folder with the notebooks, the library's wheel and a README, for offline work.
 """
 
 from __future__ import annotations
@@ -215,28 +216,6 @@ def exercise_blocks(blocks: list[Any], check_call: str, *, keep_answers: bool = 
     return [*out[: last + 1], check, *out[last + 1 :]]
 
 
-def install_cell(requirement: str) -> str:
-    """The first cell of every notebook: install ``ee4414`` where missing, plots inline.
-
-    Parameters
-    ----------
-    requirement : str
-        What pip installs, e.g. ``"ee4414==0.1.0"`` (``conf.py``'s one install setting).
-    """
-    return (
-        "# Set-up: install the course library where it is missing (Google Colab, a fresh\n"
-        "# Jupyter) and show plots inside the notebook.\n"
-        "import importlib.util\n"
-        "import subprocess\n"
-        "import sys\n"
-        "\n"
-        "if importlib.util.find_spec('ee4414') is None:\n"
-        "    pip = [sys.executable, '-m', 'pip', 'install', '--quiet']\n"
-        f"    subprocess.check_call([*pip, {requirement!r}])\n"
-        "%matplotlib inline\n"
-    )
-
-
 def notebook_conf(first_cell: str | None, src_dir: Path) -> dict[str, Any]:
     """The part of sphinx-gallery's configuration that writing a notebook reads."""
     from sphinx_gallery.gen_gallery import DEFAULT_GALLERY_CONF
@@ -284,9 +263,18 @@ def check_call(exercise: str, names: list[str]) -> str:
 
 
 def build_exercise_notebooks(
-    examples_dir: Path, gallery_dir: Path, out_dir: Path, gallery_conf: dict[str, Any]
+    examples_dir: Path,
+    gallery_dir: Path,
+    out_dir: Path,
+    gallery_conf: dict[str, Any],
+    wheel: Path | None = None,
 ) -> list[Path]:
-    """Write every example's exercise notebook and the per-week zips; return the notebooks."""
+    """Write every example's exercise notebook and the per-week zips; return the notebooks.
+
+    Each zip unpacks into one folder holding the week's notebooks and, when ``wheel`` is
+    given, the library's wheel and a README: the notebooks' first cell installs that
+    wheel, so the folder works without internet.
+    """
     written = []
     for week_dir in sorted(p for p in examples_dir.iterdir() if p.is_dir()):
         target = out_dir / "exercises" / week_dir.name
@@ -297,18 +285,50 @@ def build_exercise_notebooks(
             path = target / f"{src.stem}_exercise.ipynb"
             path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
             notebooks.append(path)
-        _zip(out_dir / "exercises" / f"{week_dir.name}-exercises.zip", notebooks)
         solutions = sorted((gallery_dir / week_dir.name).glob("plot_*.ipynb"))
-        _zip(out_dir / "exercises" / f"{week_dir.name}-solutions.zip", solutions)
+        for kind, files in (("exercises", notebooks), ("solutions", solutions)):
+            name = f"{week_dir.name}-{kind}"
+            readme = offline_readme(week_dir.name, kind, wheel.name) if wheel else None
+            _zip(out_dir / "exercises" / f"{name}.zip", name, files, wheel, readme)
         written += notebooks
     return written
 
 
-def _zip(path: Path, files: list[Path]) -> None:
+def offline_readme(week: str, kind: str, wheel: str) -> str:
+    """The README of a week's zip: how to run its notebooks without internet."""
+    title = f"EE4414 {week.replace('week', 'week ')}: {kind} as Jupyter notebooks"
+    return f"""{title}
+{"=" * len(title)}
+
+This folder works without internet. You need Python 3.10 or newer with PyTorch,
+NumPy, Matplotlib and Jupyter installed (the course site's getting-started page
+shows how).
+
+1. Open a terminal in this folder and install the course library from the wheel
+   that came with the notebooks:
+
+       pip install ./{wheel}
+
+2. Start Jupyter here (`jupyter lab`) and open a notebook. Run the cells in order.
+
+The first cell of every notebook checks for the library and, where it is missing,
+installs this same wheel by itself, so step 1 is only needed once, and not at all
+on Google Colab (upload the notebook there; it then installs from the course site).
+"""
+
+
+def _zip(
+    path: Path, folder: str, files: list[Path], wheel: Path | None, readme: str | None
+) -> None:
+    entries = [(f.name, f.read_bytes()) for f in files]
+    if wheel is not None:
+        entries.append((wheel.name, wheel.read_bytes()))
+    if readme is not None:
+        entries.append(("README.txt", readme.encode("utf-8")))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for f in files:
-            info = zipfile.ZipInfo(f.name, date_time=(2026, 1, 1, 0, 0, 0))  # reproducible
-            zf.writestr(info, f.read_bytes(), zipfile.ZIP_DEFLATED)
+        for name, data in entries:
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            zf.writestr(info, data, zipfile.ZIP_DEFLATED)  # fixed dates: reproducible
 
 
 def _on_build_finished(app: Any, exception: Exception | None) -> None:
@@ -318,7 +338,9 @@ def _on_build_finished(app: Any, exception: Exception | None) -> None:
     src = Path(app.srcdir)
     examples = (src / conf["examples_dirs"][0]).resolve()
     gallery = (src / conf["gallery_dirs"][0]).resolve()
-    written = build_exercise_notebooks(examples, gallery, Path(app.outdir), conf)
+    wheels = sorted((Path(app.outdir) / "wheels").glob("ee4414-*.whl"))
+    wheel = wheels[-1] if wheels else None
+    written = build_exercise_notebooks(examples, gallery, Path(app.outdir), conf, wheel)
     from sphinx.util import logging
 
     logging.getLogger(__name__).info(f"ee4414: wrote {len(written)} exercise notebooks")
