@@ -125,10 +125,13 @@ def docs(session: nox.Session) -> None:
 
     Without a pattern the build starts clean and executes every example. With one, the
     previous build is reused and only the examples whose path matches PATTERN (a regular
-    expression, e.g. `w2_1_6`) are executed again.
+    expression, e.g. `w2_1_6`) are executed again. `EE4414_KEEP_BUILD=1` keeps the
+    previous build without a pattern: only examples whose source changed run again.
     """
     _install(session, "docs")
-    if not session.posargs:
+    # EE4414_KEEP_BUILD=1: keep what an earlier build left (CI restores it from a cache);
+    # sphinx-gallery then runs only the examples whose source changed
+    if not session.posargs and not os.environ.get("EE4414_KEEP_BUILD"):
         for path in GENERATED:
             if path.is_dir():
                 shutil.rmtree(path)

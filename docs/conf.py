@@ -60,6 +60,7 @@ extensions = [
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
     "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
     "ee4414_wheel",  # the library's wheel, published with the site under wheels/
+    "ee4414_navigation",  # furo's sidebar tree built once per build, not once per page
 ]
 
 # -- Hosting: where the built site (and so its notebooks and wheel) is published -------

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import http.server
 import json
 import os
@@ -269,7 +270,7 @@ def main() -> int:
         return 1
     port = int(local.group("port"))
     page = (site / "getting-started.html").read_text(encoding="utf-8")
-    command = INSTALL_COMMAND.search(page)
+    command = INSTALL_COMMAND.search(html.unescape(re.sub(r"<[^>]+>", "", page)))
     if command is None:
         print("getting-started.html shows no `pip install <site>/wheels/...whl` command")
         return 1

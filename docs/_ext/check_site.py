@@ -48,9 +48,10 @@ EXTERNAL_LINKS = {
     "torch": 'href="https://docs.pytorch.org/docs/stable/',
     "matplotlib": 'href="https://matplotlib.org/stable/',
 }
+# a tag that makes the browser fetch something (a canonical <link> only names an address)
 _LOADS = re.compile(
     r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\bsrc=[\"'](?:https?:)?//"
-    r"|<link\b[^>]*?\bhref=[\"'](?:https?:)?//",
+    r"|<link\b(?![^>]*\brel=[\"']?canonical)[^>]*?\bhref=[\"'](?:https?:)?//",
     re.IGNORECASE,
 )
 
