@@ -119,6 +119,7 @@ def _index_page(wheel: Wheel, version: str) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="../_static/favicon.svg">
 <title>ee4414 {escape(version)}: the course library's wheel</title></head>
 <body>
 <h1>ee4414 {escape(version)}</h1>
@@ -184,7 +185,7 @@ class BuildInfo(SphinxDirective):
             (f"{wheel.name} SHA-256", wheel.sha256),
             ("device", str(ee4414.resolve_device("auto"))),
         ]
-        return [_table(["what", "version"], rows)]
+        return [_table(["what", "value"], rows)]
 
 
 def _table(header: list[str], rows: list[tuple[str, str]]) -> nodes.table:
