@@ -50,6 +50,7 @@ extensions = [
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
     "ee4414_notebook_text",  # Sphinx roles in notebooks become Markdown links and code
     "ee4414_figure_text",  # fails the build on figure text under 11 px on screen
+    "ee4414_backrefs",  # "Examples using X" lists only examples whose code uses X
     "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
 ]
 

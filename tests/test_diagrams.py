@@ -15,7 +15,8 @@ def test_plot_matrix_writes_every_value_and_shades_the_highlight():
     Z = torch.zeros(3, 4)
     Z[0, 2] = 1
     fig, ax = plt.subplots()
-    image = plot_matrix(Z, Z != 0, ax=ax, title="Z[0, 2] = 1", xlabel="column j")
+    assert plot_matrix(Z, Z != 0, ax=ax, title="Z[0, 2] = 1", xlabel="column j") is ax
+    image = ax.images[0]
     assert [t.get_text() for t in ax.texts].count("1") == 1
     assert [t.get_text() for t in ax.texts].count("0") == 11
     one = next(t for t in ax.texts if t.get_text() == "1")
@@ -27,9 +28,9 @@ def test_plot_matrix_writes_every_value_and_shades_the_highlight():
 
 
 def test_plot_matrix_without_highlight_and_from_numpy():
-    image = plot_matrix(np.array([[1.5, -2.0]]))
-    assert sorted(t.get_text() for t in image.axes.texts) == ["-2", "1.5"]
-    assert not image.get_array().any()
+    ax = plot_matrix(np.array([[1.5, -2.0]]))
+    assert sorted(t.get_text() for t in ax.texts) == ["-2", "1.5"]
+    assert not ax.images[0].get_array().any()
 
 
 def test_plot_matrix_rejects_other_shapes():
@@ -46,8 +47,9 @@ def _values() -> dict[str, float]:
 def test_plot_network_labels_nodes_and_colours_the_path():
     path = {("E", "L"): "2E = 1.50", ("y_hat", "E"): "1"}
     fig, ax = plt.subplots()
-    labels = plot_network(_values(), path, notes={("y_hat0_1", "z1"): "ReLU' = 0"}, ax=ax)
-    assert [t.get_text() for t in labels][:2] == ["$x_0$\n0.000", "$x_1$\n0.250"]
+    assert plot_network(_values(), path, notes={("y_hat0_1", "z1"): "ReLU' = 0"}, ax=ax) is ax
+    nodes = [t.get_text() for t in ax.texts if "\n" in t.get_text()]
+    assert nodes[:2] == ["$x_0$\n0.000", "$x_1$\n0.250"] and len(nodes) == len(NETWORK_NODES)
     texts = {t.get_text(): t for t in ax.texts}
     assert texts["2E = 1.50"].get_color() == PATH_COLOUR
     assert "ReLU' = 0" in texts
@@ -60,8 +62,7 @@ def test_plot_network_labels_nodes_and_colours_the_path():
 
 def test_plot_network_cut_path_is_dashed_and_takes_tensors():
     values = {k: torch.tensor([[v]]) for k, v in _values().items()}
-    plot_network(values, {("E", "L"): "2E"}, cut=True, title="cut")
-    ax = plt.gca()
+    ax = plot_network(values, {("E", "L"): "2E"}, cut=True, title="cut")
     red = [a for a in ax.texts if a.get_text() == "" and a.arrow_patch.get_linewidth() == 2.5]
     assert red[0].arrow_patch.get_linestyle() == "--"
     assert ax.get_title() == "cut"

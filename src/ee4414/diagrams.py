@@ -17,8 +17,6 @@ import torch
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.image import AxesImage
-    from matplotlib.text import Text
 
 #: Where each node of the two-layer network sits, and how it is labelled: the inputs,
 #: the hidden pre-activations :math:`\hat{y}^{[0]}_j`, their ReLUs :math:`z_j`, the
@@ -79,7 +77,7 @@ def plot_matrix(
     xlabel: str = "column",
     ylabel: str = "row",
     fontsize: float = 12,
-) -> AxesImage:
+) -> Axes:
     r"""Draw a 2-D tensor as a grid: each entry's value in its cell, chosen cells shaded.
 
     Row :math:`i` is drawn from the top, column :math:`j` from the left, and the ticks
@@ -103,8 +101,9 @@ def plot_matrix(
 
     Returns
     -------
-    matplotlib.image.AxesImage
-        The shaded grid (its data is 1 where ``highlight`` is true, else 0).
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.images[0]`` is the shaded grid (1 where ``highlight`` is
+        true, else 0) and ``ax.texts`` the values.
 
     Raises
     ------
@@ -123,7 +122,7 @@ def plot_matrix(
             )
     ax = _new_axes(ax, (4, 3))
     n_rows, n_cols = grid.shape
-    image = ax.imshow(shade, cmap="Oranges", vmin=0.0, vmax=1.6)
+    ax.imshow(shade, cmap="Oranges", vmin=0.0, vmax=1.6)
     for i in range(n_rows):
         for j in range(n_cols):
             ax.text(j, i, f"{grid[i, j]:g}", ha="center", va="center", fontsize=fontsize)
@@ -136,7 +135,7 @@ def plot_matrix(
     ax.set(xlabel=xlabel, ylabel=ylabel)
     if title:
         ax.set_title(title)
-    return image
+    return ax
 
 
 def plot_network(
@@ -148,7 +147,7 @@ def plot_network(
     ax: Axes | None = None,
     title: str | None = None,
     fontsize: float = 11,
-) -> list[Text]:
+) -> Axes:
     r"""Draw the two-layer network of week 5 as a graph, with one gradient's path in colour.
 
     Each node shows its name and its value from a forward pass; the edges of ``path``
@@ -179,8 +178,8 @@ def plot_network(
 
     Returns
     -------
-    list of matplotlib.text.Text
-        The node labels, in the order of ``ee4414.diagrams.NETWORK_NODES``.
+    matplotlib.axes.Axes
+        The axes drawn on (its axis lines hidden).
 
     Raises
     ------
@@ -221,16 +220,20 @@ def plot_network(
         else:
             place = {"x": mx, "y": my - 0.3, "ha": "center", "va": "top"}
         ax.text(s=label, color=colour, fontsize=fontsize, **place)
-    labels = []
     for key, (label, (px, py)) in NETWORK_NODES.items():
         value = values[key]
         number = value.item() if isinstance(value, torch.Tensor) else float(value)
-        labels.append(
-            ax.text(px, py, f"{label}\n{number:.3f}", ha="center", va="center",
-                    fontsize=fontsize, bbox={"boxstyle": "circle", "fc": "white", "ec": "0.3"})
+        ax.text(
+            px,
+            py,
+            f"{label}\n{number:.3f}",
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            bbox={"boxstyle": "circle", "fc": "white", "ec": "0.3"},
         )
     ax.set(xlim=(-0.6, 10.8), ylim=(-1.9, 1.8))
     if title:
         ax.set_title(title)
     ax.axis("off")
-    return labels
+    return ax
