@@ -307,7 +307,7 @@ for i in range(len(x)):
 for e in range(1, epochs):
     ax_step.axvline(e * len(x) + 0.5, color="gray", linestyle=":", linewidth=0.6)
 ax_step.set(xlabel="step (one point each)", ylabel="hinge loss", title="Loss of every step")
-ax_step.legend(fontsize=8)
+ax_step.legend()
 ee4414.plot_losses(epoch_losses, ax=ax_epoch, title="Mean loss of every epoch")
 fig.tight_layout()
 
@@ -349,7 +349,7 @@ for i in range(len(x)):
 ax.axhline(1, color="black", linestyle="--", linewidth=1, label="margin, C·ŷ = 1")
 ax.axhline(0, color="gray", linestyle=":", linewidth=1, label="boundary, C·ŷ = 0")
 ax.set(xlabel="step", ylabel="C·ŷ", title="How far each point is on its correct side")
-ax.legend(fontsize=8, ncols=2, loc="lower right")
+ax.legend(ncols=2, loc="lower right")
 
 pushed_back = [
     (step, i)
@@ -423,7 +423,7 @@ for ax in (ax_epochs, ax_final):
     for i in range(len(x)):
         ax.annotate(str(i), x[i].flatten().tolist(), xytext=(6, 6), textcoords="offset points")
 ax_final.set(xlim=(-1.2, 1.6), ylim=(-1.0, 1.8), title="Final boundary and margin")
-ax_final.legend(fontsize=8, loc="upper left")
+ax_final.legend(loc="upper left")
 fig.tight_layout()
 
 # %%
