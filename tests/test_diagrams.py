@@ -73,5 +73,7 @@ def test_plot_network_names_what_is_missing_or_unknown():
     del values["z1"]
     with pytest.raises(ValueError, match="values has no entry for z1"):
         plot_network(values)
-    with pytest.raises(ValueError, match=r"path names edges the network does not have: \[\('x0', 'L'\)\]"):
+    with pytest.raises(
+        ValueError, match=r"path names edges the network does not have: \[\('x0', 'L'\)\]"
+    ):
         plot_network(_values(), {("x0", "L"): "?"})

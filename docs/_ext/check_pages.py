@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ee4414_notebook_text import raw_roles  # noqa: E402
+from ee4414_notebook_text import raw_roles
 
 _OUTPUT = re.compile(
     r'<div class="sphx-glr-script-out[^"]*"><div class="highlight"><pre>(?P<text>.*?)</pre>',
@@ -154,7 +154,9 @@ def check(html: Path) -> list[str]:
         print(f"ok  no raw Sphinx role in the {len(books)} downloadable notebooks")
     mentions = mini_gallery_mentions(html)
     for page, examples in mentions.items():
-        problems.append(f"{page}: Examples using it lists {', '.join(examples)}, whose code does not")
+        problems.append(
+            f"{page}: Examples using it lists {', '.join(examples)}, whose code does not"
+        )
     if not mentions:
         print("ok  every example in an API page's mini-gallery uses the name in its code")
     return problems

@@ -261,10 +261,9 @@ def example_notebook(src: Path, gallery_conf: dict[str, Any], *, exercise: bool)
     cell, which passes on the worked answer); the exercise has scaffolds instead of
     answers and no ``assert`` checks.
     """
+    from ee4414_notebook_text import convert_notebook, resolver
     from sphinx_gallery.notebook import add_markdown_cell, jupyter_notebook
     from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
-
-    from ee4414_notebook_text import convert_notebook, resolver
 
     from ee4414.selfcheck import exercises
 

@@ -224,8 +224,6 @@ def resolver(srcdir: Path | None = None, config: Any = None) -> SiteResolver:
     return _RESOLVER
 
 
-
-
 def convert_file(path: Path, resolve: Resolver, *, page: str = "") -> int:
     """Convert one ``.ipynb`` file in place (rewritten only when something changed)."""
     notebook = json.loads(path.read_text(encoding="utf-8"))

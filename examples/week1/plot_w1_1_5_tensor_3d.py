@@ -65,14 +65,15 @@ print(f"A_[1, 2, 0] = {A_[1, 2, 0].item()}  (an entry, shape {tuple(A_[1, 2, 0].
 # second the row, the third the column.
 
 
-
 # shade the entry A_[1, 2, 0] that was picked above
 picked = torch.zeros(A_.shape, dtype=torch.bool)
 picked[1, 2, 0] = True
 
 fig, axes = plt.subplots(1, 2, figsize=(6, 3.6), layout="constrained")
 for i, ax in enumerate(axes):
-    ee4414.plot_matrix(A_[i], picked[i], ax=ax, title=f"A_[{i}]", xlabel="k (column)", ylabel="j (row)")
+    ee4414.plot_matrix(
+        A_[i], picked[i], ax=ax, title=f"A_[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
 fig.suptitle("A_ has shape (2, 3, 2); shaded: A_[1, 2, 0]")
 
 # %%

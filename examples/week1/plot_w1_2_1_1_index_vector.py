@@ -78,7 +78,6 @@ except IndexError as err:
 # The shaded cell is the one the index reached.
 
 
-
 changed = z != z_before
 fig, axes = plt.subplots(1, 2, figsize=(4, 3.4), layout="constrained")
 ee4414.plot_matrix(z_before, torch.zeros_like(changed), ax=axes[0], title="before")

@@ -72,13 +72,21 @@ print(f"non-zero at {torch.nonzero(Z).tolist()}")
 # the two cells side by side.
 
 
-
 Z_swapped = torch.zeros(3, 4)
 Z_swapped[2, 0] = 1
 
 fig, axes = plt.subplots(1, 2, figsize=(8, 3), layout="constrained")
-ee4414.plot_matrix(Z, Z != 0, ax=axes[0], title="Z[0, 2] = 1  (the exercise)", xlabel="column j", ylabel="row i")
-ee4414.plot_matrix(Z_swapped, Z_swapped != 0, ax=axes[1], title="Z[2, 0] = 1  (indices swapped)", xlabel="column j", ylabel="row i")
+ee4414.plot_matrix(
+    Z, Z != 0, ax=axes[0], title="Z[0, 2] = 1  (the exercise)", xlabel="column j", ylabel="row i"
+)
+ee4414.plot_matrix(
+    Z_swapped,
+    Z_swapped != 0,
+    ax=axes[1],
+    title="Z[2, 0] = 1  (indices swapped)",
+    xlabel="column j",
+    ylabel="row i",
+)
 
 # %%
 # Check

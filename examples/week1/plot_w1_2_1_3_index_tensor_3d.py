@@ -68,10 +68,11 @@ print(f"non-zero at {torch.nonzero(Z).tolist()}")
 # One panel per matrix: the first index chooses the panel, the other two the cell.
 
 
-
 fig, axes = plt.subplots(1, 2, figsize=(8, 3), layout="constrained")
 for i, ax in enumerate(axes):
-    ee4414.plot_matrix(Z[i], Z[i] != 0, ax=ax, title=f"Z[{i}]  (i = {i})", xlabel="k (column)", ylabel="j (row)")
+    ee4414.plot_matrix(
+        Z[i], Z[i] != 0, ax=ax, title=f"Z[{i}]  (i = {i})", xlabel="k (column)", ylabel="j (row)"
+    )
 fig.suptitle("Z[1, 1, 2] = 1 in a (2, 3, 4) tensor")
 
 # %%

@@ -90,14 +90,22 @@ print(f"Z[1, :, 2:3]: {ee4414.describe(col_2d)}")
 # same index, ``selected[1, :, 2:3] = True``, touches exactly the entries the slice reads.
 
 
-
 selected = torch.zeros(Z.shape, dtype=torch.bool)
 selected[1, :, 2:3] = True
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), width_ratios=[4, 4, 1.6], layout="constrained")
 for i in range(2):
-    ee4414.plot_matrix(Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)")
-ee4414.plot_matrix(col_2d, torch.ones_like(col_2d), ax=axes[2], title="result (3, 1)", xlabel="k (column)", ylabel="j (row)")
+    ee4414.plot_matrix(
+        Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
+ee4414.plot_matrix(
+    col_2d,
+    torch.ones_like(col_2d),
+    ax=axes[2],
+    title="result (3, 1)",
+    xlabel="k (column)",
+    ylabel="j (row)",
+)
 axes[2].set(xlabel="column", ylabel="row")
 fig.suptitle("Z[1, :, 2:3] selects the shaded cells (Z[1, :, 2] the same cells, shape (3,))")
 

@@ -81,14 +81,22 @@ print(f"Z[:, :, 1:3]: {ee4414.describe(both)}")
 # The cells are marked by assigning through the same index, as in W1-2.1.4.
 
 
-
 selected = torch.zeros(Z.shape, dtype=torch.bool)
 selected[1, :, 1:3] = True
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), width_ratios=[4, 4, 2], layout="constrained")
 for i in range(2):
-    ee4414.plot_matrix(Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)")
-ee4414.plot_matrix(block, torch.ones_like(block), ax=axes[2], title="result (3, 2)", xlabel="k (column)", ylabel="j (row)")
+    ee4414.plot_matrix(
+        Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
+ee4414.plot_matrix(
+    block,
+    torch.ones_like(block),
+    ax=axes[2],
+    title="result (3, 2)",
+    xlabel="k (column)",
+    ylabel="j (row)",
+)
 axes[2].set(xlabel="column", ylabel="row")
 fig.suptitle("Z[1, :, 1:3]: columns 1 and 2 of the second matrix")
 

@@ -61,14 +61,22 @@ print(f"1: == -3:  -> {torch.equal(tail, Z[1, :, -3:])}")
 # ---------------------------
 
 
-
 selected = torch.zeros(Z.shape, dtype=torch.bool)
 selected[1, :, 1:] = True
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), width_ratios=[4, 4, 3], layout="constrained")
 for i in range(2):
-    ee4414.plot_matrix(Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)")
-ee4414.plot_matrix(tail, torch.ones_like(tail), ax=axes[2], title="result (3, 3)", xlabel="k (column)", ylabel="j (row)")
+    ee4414.plot_matrix(
+        Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
+ee4414.plot_matrix(
+    tail,
+    torch.ones_like(tail),
+    ax=axes[2],
+    title="result (3, 3)",
+    xlabel="k (column)",
+    ylabel="j (row)",
+)
 axes[2].set(xlabel="column", ylabel="row")
 fig.suptitle("Z[1, :, 1:]: from column 1 to the end of the second matrix")
 

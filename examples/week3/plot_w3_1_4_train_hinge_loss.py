@@ -96,7 +96,8 @@ for i in range(len(x)):
 assert [f"{v:.4f}" for v in hand_losses] == ["0.0000", "0.2000", "1.6000", "0.0000"]
 costly = [i for i, v in enumerate(hand_losses) if v > 0]
 misclassified = [i for i in range(len(x)) if (c[i] * (w_hand.T @ x[i] + b_hand)).item() < 0]
-assert costly == [1, 2] and misclassified == [2]  # "Try it yourself" below relies on this
+assert costly == [1, 2]  # "Try it yourself" below relies on these two
+assert misclassified == [2]
 
 # %%
 # The loss is piecewise linear: flat at zero for :math:`C\hat{y} \ge 1`, a straight line of

@@ -97,7 +97,6 @@ class TwoLayerNN(torch.nn.Module):
         return self.layer1(z)  # (*, 1, 1)
 
 
-
 # %%
 # The slides start the same network from the hand-picked weights of W4-1.1, in two versions:
 # the exercise statement's, and the worked answer's, which changes ``layer0_1`` and
@@ -222,7 +221,8 @@ statement_net.zero_grad()
 mse(statement_net(x), y).backward()
 gradient_size = torch.cat([p.grad.flatten() for p in statement_net.parameters()]).norm().item()
 print(f"statement: size of the gradient at the end {gradient_size:.1e}")
-assert statement_accuracy == 0.75 and f"{statement_losses[-1]:.4f}" == "0.6667"
+assert statement_accuracy == 0.75
+assert f"{statement_losses[-1]:.4f}" == "0.6667"
 assert gradient_size < 1e-2
 assert slide_runs["worked answer"][2] < 1.0
 assert f"{slide_runs['worked answer'][1][-1]:.3f}" == "1.000"
@@ -378,16 +378,16 @@ fig.tight_layout()
 # How two ReLUs solve XOR
 # -----------------------
 # Each hidden neuron is zero on one side of its dashed line and grows linearly on the other.
-# From this start, training has turned both lines parallel to the diagonal
-# :math:`x_0 + x_1 = 1`, facing opposite ways: one neuron switches on towards the bottom
-# left and fires only at :math:`(0, 0)`, the other towards the top right and fires only at
+# From this start, training has put both lines on the diagonal :math:`x_0 + x_1 = 1`
+# itself (one dashed line hides the other), facing opposite ways: one neuron is on below
+# it and fires only at :math:`(0, 0)`, the other is on above it and fires only at
 # :math:`(1, 1)`. At the two :math:`+1` points both are off, or as good as (under 0.001).
 # ``layer1`` has a positive bias and two negative weights, so the output is positive by
-# default (it is almost the bias alone at the two :math:`+1` points), and each hidden neuron pulls it down as we move away from
-# the diagonal, one on each side. What is left positive is a band along the diagonal that
-# holds the two :math:`+1` points, fenced in by two boundary lines with a :math:`-1` point
-# beyond each: a boundary no single line can draw. The table shows the hidden activations
-# :math:`\mathbf{z}` on the four points.
+# default (it is almost the bias alone at the two :math:`+1` points), and each hidden
+# neuron pulls it down as we move away from the diagonal, one on each side. What is left
+# positive is a band along the diagonal that holds the two :math:`+1` points, fenced in by
+# two boundary lines (black) with a :math:`-1` point beyond each: a boundary no single line
+# can draw. The table shows the hidden activations :math:`\mathbf{z}` on the four points.
 with torch.no_grad():
     hidden = torch.cat([relu(model.layer0_0(x)), relu(model.layer0_1(x))], dim=-2)
 print(" point  | z_0 (layer0_0) | z_1 (layer0_1)")
@@ -398,9 +398,15 @@ print(f"layer1: w = [{w1[0]:+.3f}, {w1[1]:+.3f}], b = {b1:+.3f}")
 fires = hidden.flatten(1) > 1e-3  # (4 points, 2 neurons)
 assert (w1 < 0).all()
 assert b1 > 0
-assert not fires[1].any() and not fires[2].any()  # both (almost) off at the +1 points
-assert fires[0].sum() == 1 and fires[3].sum() == 1  # one neuron each at (0, 0), (1, 1) ...
+assert not fires[1].any()  # both (almost) off at the two +1 points
+assert not fires[2].any()
+assert fires[0].sum() == 1  # one neuron each at (0, 0) and (1, 1) ...
+assert fires[3].sum() == 1
 assert not torch.equal(fires[0], fires[3])  # ... and not the same one
+for name in ("layer0_0", "layer0_1"):  # each switches on the line x0 + x1 = 1
+    (w_0, w_1), b_0 = getattr(model, name).w.detach().flatten(), getattr(model, name).b.item()
+    assert abs(w_0 - w_1) < 0.01 * abs(w_0)
+    assert abs(b_0 + w_0) < 0.01 * abs(w_0)
 
 # %%
 # Not every start works

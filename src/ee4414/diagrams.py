@@ -211,15 +211,16 @@ def plot_network(
         label, colour = (path.get((a, b)), PATH_COLOUR) if on_path else (notes.get((a, b)), "0.35")
         if label is None:
             continue
-        if pos[b][1] > pos[a][1]:  # a rising edge: below right of its middle
-            place = {"x": mx + 0.12, "y": my - 0.12, "ha": "left", "va": "top"}
-        elif pos[b][1] < pos[a][1]:  # a falling edge: above right of its middle
-            place = {"x": mx + 0.12, "y": my + 0.12, "ha": "left", "va": "bottom"}
+        # a rising edge: label below right of its middle; a falling one: above right
+        if pos[b][1] > pos[a][1]:
+            tx, ty, ha, va = mx + 0.12, my - 0.12, "left", "top"
+        elif pos[b][1] < pos[a][1]:
+            tx, ty, ha, va = mx + 0.12, my + 0.12, "left", "bottom"
         elif on_path:
-            place = {"x": mx, "y": my + 0.25, "ha": "center", "va": "bottom"}
+            tx, ty, ha, va = mx, my + 0.25, "center", "bottom"
         else:
-            place = {"x": mx, "y": my - 0.3, "ha": "center", "va": "top"}
-        ax.text(s=label, color=colour, fontsize=fontsize, **place)
+            tx, ty, ha, va = mx, my - 0.3, "center", "top"
+        ax.text(tx, ty, label, ha=ha, va=va, color=colour, fontsize=fontsize)
     for key, (label, (px, py)) in NETWORK_NODES.items():
         value = values[key]
         number = value.item() if isinstance(value, torch.Tensor) else float(value)
