@@ -58,6 +58,9 @@ extensions = [
     "sphinx_design",
     "ee4414_sphinx",
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
+    "ee4414_notebook_text",  # Sphinx roles in notebooks become Markdown links and code
+    "ee4414_figure_text",  # fails the build on figure text under 11 px on screen
+    "ee4414_backrefs",  # "Examples using X" lists only examples whose code uses X
     "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
     "ee4414_wheel",  # the library's wheel, published with the site under wheels/
     "ee4414_navigation",  # furo's sidebar tree built once per build, not once per page
@@ -184,8 +187,18 @@ sphinx_gallery_conf = {
     # ee4414 API come from this build, the others from intersphinx_mapping above.
     # animations become jshtml players (rendered once, no GIF thumbnail), then the
     # static figures are saved
-    "image_scrapers": ("ee4414_gallery.animation_scraper", "matplotlib"),
+    # (the figure-text recorder first: it measures every open figure, animations too)
+    "image_scrapers": (
+        "ee4414_figure_text.text_scraper",
+        "ee4414_gallery.animation_scraper",
+        "matplotlib",
+    ),
     "remove_config_comments": True,
+    # a code block's last expression is not shown: examples print what they mean to show,
+    # and a plotting call's return value (Text(...), <...Legend object at 0x...>) is noise
+    "capture_repr": (),
+    # matplotlib's defaults, then a base font that stays legible on the page
+    "reset_modules": ("matplotlib", "ee4414_figure_text.legible_fonts"),
     "download_all_examples": True,
     "min_reported_time": 0,
     "first_notebook_cell": install_cell(ee4414.__version__, HOSTING.site_url),

@@ -73,13 +73,37 @@ for epoch in range(3):
 print(a)
 '''
     out = nbx.scaffold(code)
-    assert "a = ...  # TODO" in out
+    assert "# TODO: write a = <your code>\nraise NotImplementedError(" in out
     assert "# TODO: update z" in out and "z[0]" not in out
     assert 'class Net(torch.nn.Module):\n    """A net."""' in out
-    assert "    def forward(self, x):\n        ...  # TODO: your code" in out
-    assert "def loss(y_hat, y):\n    ...  # TODO: your code" in out
-    assert "# TODO: a for loop" in out and "print(a)" in out
+    assert "    def forward(self, x):\n        # TODO: write the body of forward(self, x)" in out
+    assert "def loss(y_hat, y):\n    # TODO: write the body of loss(y_hat, y)" in out
+    assert "# TODO: write a for loop" in out and "print(a)" in out
     assert "(y_hat - y) ** 2" not in out
+    ast.parse(out)  # the scaffold is valid Python
+
+
+def test_an_unanswered_scaffold_stops_at_its_first_todo():
+    """Run before it is answered, a scaffold raises at once and says what to write there."""
+    code = "a = torch.ones(2)\nb = a * 2\nprint(b.shape)\n"
+    out = nbx.scaffold(code)
+    with pytest.raises(NotImplementedError, match=r"^TODO: write a = <your code>, in place"):
+        exec(compile(out, "<exercise>", "exec"), {})
+    functions = nbx.scaffold("def mse(y_hat, y):\n    return ((y_hat - y) ** 2).mean()\n")
+    namespace: dict = {}
+    exec(compile(functions, "<exercise>", "exec"), namespace)  # defining it is fine
+    with pytest.raises(NotImplementedError, match=r"write the body of mse\(y_hat, y\)"):
+        namespace["mse"](1.0, 2.0)
+
+
+@pytest.mark.parametrize("src", EXAMPLES, ids=lambda p: p.stem)
+def test_exercise_notebook_stops_at_the_first_todo(src):
+    """Every scaffold in an exercise notebook raises NotImplementedError with its TODO."""
+    exercise = code_of(nbx.example_notebook(src, CONF, exercise=True))
+    raises = exercise.count("raise NotImplementedError('TODO: ")
+    assert raises >= 1
+    assert raises == exercise.count("# TODO: ")
+    assert "= ...  # TODO" not in exercise  # no placeholder that fails cells later
 
 
 def test_exercise_ids_from_file_names():

@@ -7,7 +7,9 @@ usage: python docs/_ext/check_site.py [HTML_DIR]
 2. With HTML_DIR (a built site):
    - every public name of ``ee4414`` has its API page;
    - links into the Python, PyTorch and Matplotlib docs are present;
-   - MathJax is served from the site, and no page loads anything from another host.
+   - MathJax is served from the site, and no page loads anything from another host;
+   - no stray matplotlib repr in an example's output, no raw Sphinx role in a notebook
+     (``check_pages.py``).
 
 Exits non-zero with a list of problems.
 """
@@ -111,6 +113,10 @@ def main() -> int:
     problems = check_inventories()
     if len(sys.argv) > 1:
         problems += check_html(Path(sys.argv[1]))
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import check_pages  # example outputs and notebooks (its own module)
+
+        problems += check_pages.check(Path(sys.argv[1]))
     for p in problems:
         print(f"FAIL {p}")
     return 1 if problems else 0

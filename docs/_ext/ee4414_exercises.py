@@ -59,8 +59,12 @@ def exercise_id(stem: str) -> str:
 def scaffold(code: str) -> str:
     """Replace the answers in ``code`` (top-level statements) with ``# TODO`` scaffolds.
 
-    Assignments keep their targets (``a = ...``), functions and classes keep their
-    signatures and docstrings, any other statement becomes a ``# TODO`` comment.
+    Each scaffold is a ``# TODO`` comment that says what to write, followed by a
+    ``raise NotImplementedError(...)`` that repeats it: a notebook run top to bottom
+    before it is answered stops at the first unanswered TODO, with that message, instead
+    of failing cells later on a placeholder value. Assignments name their targets
+    (``# TODO: a = <your code>``), functions and classes keep their signatures and
+    docstrings and raise when called, any other statement says what kind it is.
     """
     source = textwrap.dedent(code)
     tree = ast.parse(source)
@@ -76,20 +80,24 @@ def scaffold(code: str) -> str:
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
+def _todo(indent: str, what: str) -> str:
+    """A ``# TODO`` comment and a ``raise`` that stops the cell until it is answered."""
+    message = f"TODO: {what}, in place of this line (see the exercise above)"
+    return f"{indent}# TODO: {what}\n{indent}raise NotImplementedError({message!r})"
+
+
 def _scaffold_node(node: ast.stmt, source: str, indent: str = "") -> str:
     if isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
         targets = " = ".join(ast.unparse(t) for t in node.targets)
-        return f"{indent}{targets} = ...  # TODO"
+        return _todo(indent, f"write {targets} = <your code>")
     if isinstance(node, (ast.Assign, ast.AugAssign)):
         # z[0] = 1 or w.data = ...: the target itself would give the answer away
         names = sorted(
             {n.id for t in _targets(node) for n in ast.walk(t) if isinstance(n, ast.Name)}
         )
-        return (
-            f"{indent}# TODO: update {', '.join(names) or 'the variable'} (see the exercise above)"
-        )
+        return _todo(indent, f"update {', '.join(names) or 'the variable'}")
     if isinstance(node, ast.AnnAssign):
-        return f"{indent}{ast.unparse(node.target)} = ...  # TODO"
+        return _todo(indent, f"write {ast.unparse(node.target)} = <your code>")
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return _def_stub(node, indent)
     if isinstance(node, ast.ClassDef):
@@ -103,7 +111,7 @@ def _scaffold_node(node: ast.stmt, source: str, indent: str = "") -> str:
             out.append("")
             out.append(_def_stub(method, indent + "    "))
         if not methods and not doc:
-            out.append(f"{indent}    {TODO}")
+            out.append(_todo(indent + "    ", f"write the body of class {node.name}"))
         return "\n".join(out)
     if isinstance(node, ast.Expr) and _is_print(node):
         return indent + ast.unparse(node)
@@ -114,7 +122,7 @@ def _scaffold_node(node: ast.stmt, source: str, indent: str = "") -> str:
         ast.If: "an if-statement",
         ast.Expr: "a call",
     }.get(type(node), "a statement")
-    return f"{indent}# TODO: {kind} (see the exercise above)"
+    return _todo(indent, f"write {kind}")
 
 
 def _targets(node: ast.Assign | ast.AugAssign) -> list[ast.expr]:
@@ -149,7 +157,7 @@ def _def_stub(node: ast.FunctionDef | ast.AsyncFunctionDef, indent: str) -> str:
     doc = ast.get_docstring(node)
     if doc:
         out.append(_docstring(doc, indent + "    "))
-    out.append(f"{indent}    {TODO}")
+    out.append(_todo(indent + "    ", f"write the body of {node.name}({ast.unparse(node.args)})"))
     return "\n".join(out)
 
 
@@ -232,6 +240,7 @@ def example_notebook(src: Path, gallery_conf: dict[str, Any], *, exercise: bool)
     cell, which passes on the worked answer); the exercise has scaffolds instead of
     answers and no ``assert`` checks.
     """
+    from ee4414_notebook_text import convert_notebook, resolver
     from sphinx_gallery.notebook import add_markdown_cell, jupyter_notebook
     from sphinx_gallery.py_source_parser import remove_config_comments, split_code_and_text_blocks
 
@@ -245,6 +254,7 @@ def example_notebook(src: Path, gallery_conf: dict[str, Any], *, exercise: bool)
     blocks = exercise_blocks(blocks, check_call(ex, checks[ex]), keep_answers=not exercise)
     blocks = [type(b)(b.type, remove_config_comments(b.content), b.lineno) for b in blocks]
     notebook = jupyter_notebook(blocks, gallery_conf, src.parent)
+    convert_notebook(notebook, resolver(), page=f"auto_examples/{src.parent.name}/{src.stem}")
     if exercise:
         intro: dict[str, Any] = {"cells": []}
         add_markdown_cell(intro, INTRO)

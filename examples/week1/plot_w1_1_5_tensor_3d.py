@@ -65,29 +65,15 @@ print(f"A_[1, 2, 0] = {A_[1, 2, 0].item()}  (an entry, shape {tuple(A_[1, 2, 0].
 # second the row, the third the column.
 
 
-def draw_matrix(ax, values, highlight, title):
-    """Draw a 2-D tensor as a grid: its values as text, highlighted cells shaded."""
-    n_rows, n_cols = values.shape
-    ax.imshow(highlight.float().numpy(), cmap="Oranges", vmin=0.0, vmax=1.6)
-    for j in range(n_rows):
-        for k in range(n_cols):
-            ax.text(k, j, f"{values[j, k].item():g}", ha="center", va="center", fontsize=12)
-    ax.set_xticks(range(n_cols))
-    ax.set_yticks(range(n_rows))
-    ax.set_xticks([k - 0.5 for k in range(n_cols + 1)], minor=True)
-    ax.set_yticks([j - 0.5 for j in range(n_rows + 1)], minor=True)
-    ax.grid(which="minor", color="0.5", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set(xlabel="k (column)", ylabel="j (row)", title=title)
-
-
 # shade the entry A_[1, 2, 0] that was picked above
 picked = torch.zeros(A_.shape, dtype=torch.bool)
 picked[1, 2, 0] = True
 
 fig, axes = plt.subplots(1, 2, figsize=(6, 3.6), layout="constrained")
 for i, ax in enumerate(axes):
-    draw_matrix(ax, A_[i], picked[i], title=f"A_[{i}]")
+    ee4414.plot_matrix(
+        A_[i], picked[i], ax=ax, title=f"A_[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
 fig.suptitle("A_ has shape (2, 3, 2); shaded: A_[1, 2, 0]")
 
 # %%

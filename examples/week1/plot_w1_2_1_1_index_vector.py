@@ -78,26 +78,10 @@ except IndexError as err:
 # The shaded cell is the one the index reached.
 
 
-def draw_matrix(ax, values, highlight, title):
-    """Draw a 2-D tensor as a grid: its values as text, highlighted cells shaded."""
-    n_rows, n_cols = values.shape
-    ax.imshow(highlight.float().numpy(), cmap="Oranges", vmin=0.0, vmax=1.6)
-    for j in range(n_rows):
-        for k in range(n_cols):
-            ax.text(k, j, f"{values[j, k].item():g}", ha="center", va="center", fontsize=12)
-    ax.set_xticks(range(n_cols))
-    ax.set_yticks(range(n_rows))
-    ax.set_xticks([k - 0.5 for k in range(n_cols + 1)], minor=True)
-    ax.set_yticks([j - 0.5 for j in range(n_rows + 1)], minor=True)
-    ax.grid(which="minor", color="0.5", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set(xlabel="column", ylabel="row", title=title)
-
-
 changed = z != z_before
 fig, axes = plt.subplots(1, 2, figsize=(4, 3.4), layout="constrained")
-draw_matrix(axes[0], z_before, torch.zeros_like(changed), "before")
-draw_matrix(axes[1], z, changed, "after z[0] = 1")
+ee4414.plot_matrix(z_before, torch.zeros_like(changed), ax=axes[0], title="before")
+ee4414.plot_matrix(z, changed, ax=axes[1], title="after z[0] = 1")
 
 # %%
 # Check

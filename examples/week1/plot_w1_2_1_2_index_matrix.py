@@ -72,28 +72,21 @@ print(f"non-zero at {torch.nonzero(Z).tolist()}")
 # the two cells side by side.
 
 
-def draw_matrix(ax, values, highlight, title):
-    """Draw a 2-D tensor as a grid: its values as text, highlighted cells shaded."""
-    n_rows, n_cols = values.shape
-    ax.imshow(highlight.float().numpy(), cmap="Oranges", vmin=0.0, vmax=1.6)
-    for j in range(n_rows):
-        for k in range(n_cols):
-            ax.text(k, j, f"{values[j, k].item():g}", ha="center", va="center", fontsize=12)
-    ax.set_xticks(range(n_cols))
-    ax.set_yticks(range(n_rows))
-    ax.set_xticks([k - 0.5 for k in range(n_cols + 1)], minor=True)
-    ax.set_yticks([j - 0.5 for j in range(n_rows + 1)], minor=True)
-    ax.grid(which="minor", color="0.5", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set(xlabel="column j", ylabel="row i", title=title)
-
-
 Z_swapped = torch.zeros(3, 4)
 Z_swapped[2, 0] = 1
 
 fig, axes = plt.subplots(1, 2, figsize=(8, 3), layout="constrained")
-draw_matrix(axes[0], Z, Z != 0, "Z[0, 2] = 1  (the exercise)")
-draw_matrix(axes[1], Z_swapped, Z_swapped != 0, "Z[2, 0] = 1  (indices swapped)")
+ee4414.plot_matrix(
+    Z, Z != 0, ax=axes[0], title="Z[0, 2] = 1  (the exercise)", xlabel="column j", ylabel="row i"
+)
+ee4414.plot_matrix(
+    Z_swapped,
+    Z_swapped != 0,
+    ax=axes[1],
+    title="Z[2, 0] = 1  (indices swapped)",
+    xlabel="column j",
+    ylabel="row i",
+)
 
 # %%
 # Check

@@ -68,25 +68,11 @@ print(f"non-zero at {torch.nonzero(Z).tolist()}")
 # One panel per matrix: the first index chooses the panel, the other two the cell.
 
 
-def draw_matrix(ax, values, highlight, title):
-    """Draw a 2-D tensor as a grid: its values as text, highlighted cells shaded."""
-    n_rows, n_cols = values.shape
-    ax.imshow(highlight.float().numpy(), cmap="Oranges", vmin=0.0, vmax=1.6)
-    for j in range(n_rows):
-        for k in range(n_cols):
-            ax.text(k, j, f"{values[j, k].item():g}", ha="center", va="center", fontsize=12)
-    ax.set_xticks(range(n_cols))
-    ax.set_yticks(range(n_rows))
-    ax.set_xticks([k - 0.5 for k in range(n_cols + 1)], minor=True)
-    ax.set_yticks([j - 0.5 for j in range(n_rows + 1)], minor=True)
-    ax.grid(which="minor", color="0.5", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set(xlabel="k (column)", ylabel="j (row)", title=title)
-
-
 fig, axes = plt.subplots(1, 2, figsize=(8, 3), layout="constrained")
 for i, ax in enumerate(axes):
-    draw_matrix(ax, Z[i], Z[i] != 0, f"Z[{i}]  (i = {i})")
+    ee4414.plot_matrix(
+        Z[i], Z[i] != 0, ax=ax, title=f"Z[{i}]  (i = {i})", xlabel="k (column)", ylabel="j (row)"
+    )
 fig.suptitle("Z[1, 1, 2] = 1 in a (2, 3, 4) tensor")
 
 # %%

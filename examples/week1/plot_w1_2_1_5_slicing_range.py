@@ -81,29 +81,22 @@ print(f"Z[:, :, 1:3]: {ee4414.describe(both)}")
 # The cells are marked by assigning through the same index, as in W1-2.1.4.
 
 
-def draw_matrix(ax, values, highlight, title):
-    """Draw a 2-D tensor as a grid: its values as text, highlighted cells shaded."""
-    n_rows, n_cols = values.shape
-    ax.imshow(highlight.float().numpy(), cmap="Oranges", vmin=0.0, vmax=1.6)
-    for j in range(n_rows):
-        for k in range(n_cols):
-            ax.text(k, j, f"{values[j, k].item():g}", ha="center", va="center", fontsize=12)
-    ax.set_xticks(range(n_cols))
-    ax.set_yticks(range(n_rows))
-    ax.set_xticks([k - 0.5 for k in range(n_cols + 1)], minor=True)
-    ax.set_yticks([j - 0.5 for j in range(n_rows + 1)], minor=True)
-    ax.grid(which="minor", color="0.5", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set(xlabel="k (column)", ylabel="j (row)", title=title)
-
-
 selected = torch.zeros(Z.shape, dtype=torch.bool)
 selected[1, :, 1:3] = True
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), width_ratios=[4, 4, 2], layout="constrained")
 for i in range(2):
-    draw_matrix(axes[i], Z[i], selected[i], f"Z[{i}]")
-draw_matrix(axes[2], block, torch.ones_like(block), "result (3, 2)")
+    ee4414.plot_matrix(
+        Z[i], selected[i], ax=axes[i], title=f"Z[{i}]", xlabel="k (column)", ylabel="j (row)"
+    )
+ee4414.plot_matrix(
+    block,
+    torch.ones_like(block),
+    ax=axes[2],
+    title="result (3, 2)",
+    xlabel="k (column)",
+    ylabel="j (row)",
+)
 axes[2].set(xlabel="column", ylabel="row")
 fig.suptitle("Z[1, :, 1:3]: columns 1 and 2 of the second matrix")
 

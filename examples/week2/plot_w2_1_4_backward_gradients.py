@@ -90,7 +90,8 @@ print(f"dL/db = {model.b.grad.item():.4f}, shape {tuple(model.b.grad.shape)}")
 
 # %%
 # Each gradient has the shape of the parameter it belongs to: a 2×1 column for ``w`` and a
-# 0-d tensor for ``b``. That is what makes ``w - mu * w.grad`` work element by element. The
+# 0-d tensor for ``b`` (a tensor with no dimensions at all, shape ``()``, that holds a
+# single number). That is what makes ``w - mu * w.grad`` work element by element. The
 # input ``x`` did not ask for a gradient, so autograd computed none for it.
 
 print(f"x.grad = {x.grad}")

@@ -81,16 +81,23 @@ def hinge_loss(y_hat, c):
 # With the hand-picked weights :math:`\mathbf{w} = [1,\ 3]^\top`, :math:`b = 0`, point
 # :math:`\mathbf{x}^{(0)}` has :math:`C\hat{y} = 2.5` and costs nothing, while
 # :math:`\mathbf{x}^{(1)}` is classified correctly but only with :math:`C\hat{y} = 0.8 < 1`,
-# so it still costs :math:`0.2`.
+# so it still costs :math:`0.2`. Of the two new points, :math:`\mathbf{x}^{(2)}` is on the
+# wrong side (:math:`C\hat{y} = -0.6`) and costs :math:`1.6`, and :math:`\mathbf{x}^{(3)}`
+# is far beyond the margin (:math:`C\hat{y} = 3.9`). Two points cost something.
 w_hand, b_hand = torch.tensor([[1.0], [3.0]]), torch.tensor([[0.0]])
-for i in range(2):
+hand_losses = []
+for i in range(len(x)):
     y_hat = w_hand.T @ x[i] + b_hand
+    hand_losses.append(hinge_loss(y_hat, c[i]).item())
     print(
         f"x^({i}): ŷ = {y_hat.item():+.4f}, C·ŷ = {(c[i] * y_hat).item():+.4f}, "
-        f"loss = {hinge_loss(y_hat, c[i]).item():.4f}"
+        f"loss = {hand_losses[-1]:.4f}"
     )
-assert f"{hinge_loss(w_hand.T @ x[0] + b_hand, c[0]).item():.4f}" == "0.0000"
-assert f"{hinge_loss(w_hand.T @ x[1] + b_hand, c[1]).item():.4f}" == "0.2000"
+assert [f"{v:.4f}" for v in hand_losses] == ["0.0000", "0.2000", "1.6000", "0.0000"]
+costly = [i for i, v in enumerate(hand_losses) if v > 0]
+misclassified = [i for i in range(len(x)) if (c[i] * (w_hand.T @ x[i] + b_hand)).item() < 0]
+assert costly == [1, 2]  # "Try it yourself" below relies on these two
+assert misclassified == [2]
 
 # %%
 # The loss is piecewise linear: flat at zero for :math:`C\hat{y} \ge 1`, a straight line of
@@ -301,7 +308,7 @@ for i in range(len(x)):
 for e in range(1, epochs):
     ax_step.axvline(e * len(x) + 0.5, color="gray", linestyle=":", linewidth=0.6)
 ax_step.set(xlabel="step (one point each)", ylabel="hinge loss", title="Loss of every step")
-ax_step.legend(fontsize=8)
+ax_step.legend()
 ee4414.plot_losses(epoch_losses, ax=ax_epoch, title="Mean loss of every epoch")
 fig.tight_layout()
 
@@ -343,7 +350,7 @@ for i in range(len(x)):
 ax.axhline(1, color="black", linestyle="--", linewidth=1, label="margin, C·ŷ = 1")
 ax.axhline(0, color="gray", linestyle=":", linewidth=1, label="boundary, C·ŷ = 0")
 ax.set(xlabel="step", ylabel="C·ŷ", title="How far each point is on its correct side")
-ax.legend(fontsize=8, ncols=2, loc="lower right")
+ax.legend(ncols=2, loc="lower right")
 
 pushed_back = [
     (step, i)
@@ -417,7 +424,7 @@ for ax in (ax_epochs, ax_final):
     for i in range(len(x)):
         ax.annotate(str(i), x[i].flatten().tolist(), xytext=(6, 6), textcoords="offset points")
 ax_final.set(xlim=(-1.2, 1.6), ylim=(-1.0, 1.8), title="Final boundary and margin")
-ax_final.legend(fontsize=8, loc="upper left")
+ax_final.legend(loc="upper left")
 fig.tight_layout()
 
 # %%
@@ -449,7 +456,9 @@ ee4414.plot_decision_surface(lib_model, x, c, ax=ax, title="Trained with ee4414.
 # ---------------
 #
 # - Start from the hand-picked :math:`\mathbf{w} = [1,\ 3]^\top`, :math:`b = 0` instead of
-#   random weights. Which point is the only one that ever gives a positive loss, and why?
+#   random weights. Points 1 and 2 start with a positive loss (the table above), point 2
+#   because it is misclassified. Which of them still costs something after the first
+#   epoch, and how many epochs until every loss is 0?
 # - Try ``lr = 0.01`` and ``lr = 1.0``. How many epochs until the loss is 0, and how wide is
 #   the final margin?
 # - Visit the points in a new random order each epoch (``ee4414.Trainer(...,

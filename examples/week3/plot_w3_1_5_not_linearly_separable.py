@@ -177,7 +177,7 @@ assert min(epoch_losses) > 0.0
 # dashed line on the right is the best accuracy any straight line can reach here (checked
 # at the end).
 steps = torch.arange(1, len(step_losses) + 1)
-fig, (ax_step, ax_epoch, ax_acc) = plt.subplots(1, 3, figsize=(13, 3.8))
+fig, (ax_step, ax_epoch, ax_acc) = plt.subplots(1, 3, figsize=(11, 3.8))
 ax_step.plot(steps, step_losses, color="gray", linewidth=0.8)
 point_colours = ["tab:red", "tab:blue", "tab:cyan", "tab:orange"]
 for i in range(len(x)):
@@ -189,7 +189,7 @@ for i in range(len(x)):
         color=point_colours[i],
         label=f"step on point {i}",
     )
-ax_step.legend(fontsize=8)
+ax_step.legend()
 ax_step.set(xlabel="step (one point each)", ylabel="hinge loss", title="Loss of every step")
 ee4414.plot_losses(epoch_losses, ax=ax_epoch, title="Mean loss of every epoch")
 ax_epoch.axhline(1, color="black", linestyle="--", linewidth=1, label="lower bound 1")

@@ -140,7 +140,7 @@ assert f"{code_layer1(x).item():.4f}" == "-0.3900"
 # boundary can bend.
 x_xor, c_xor = ee4414.xor()
 neurons = {"layer0_0": layer0_0, "layer0_1": layer0_1, "layer1": layer1}
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
+fig, axes = plt.subplots(1, 3, figsize=(11, 3.8), sharey=True)
 for ax, (name, neuron) in zip(axes, neurons.items(), strict=True):
     ee4414.plot_decision_surface(
         neuron,

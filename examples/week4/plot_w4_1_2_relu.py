@@ -126,7 +126,7 @@ ax_f.annotate(
     arrowprops={"arrowstyle": "->", "color": "tab:orange"},
 )
 ax_f.set(xlabel="ŷ", ylabel="z", title="ReLU")
-ax_f.legend(fontsize=8, loc="upper left")
+ax_f.legend(loc="upper left")
 ax_d.plot(y_axis, ee4414.relu_derivative(y_axis), color="tab:purple")
 ax_d.set(xlabel="ŷ", ylabel="dz/dŷ", ylim=(-0.2, 1.2), title="Its derivative: 0 or 1")
 fig.tight_layout()

@@ -312,8 +312,8 @@ ax1.set(
     title="its derivative: a 0/1 switch",
     ylim=(-0.2, 1.2),
 )
-ax0.legend(fontsize="small")
-ax1.legend(fontsize="small")
+ax0.legend()
+ax1.legend()
 
 # %%
 # A neuron whose :math:`\hat{y}` is negative for *every* training input never receives a

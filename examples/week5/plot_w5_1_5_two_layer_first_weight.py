@@ -254,113 +254,32 @@ assert grad_layer1_w[1].item() == 0.0  # the output weight on z1 = 0
 # labelled with its factor; the parts the derivation dropped are grey. The value in each
 # node is from the forward pass. Hidden neuron 1 (bottom) outputs 0, and the switch
 # :math:`[\hat{y}^{[0]}_1 > 0] = 0` on its ReLU edge would cut any path through it.
-def draw_network(ax, values, switches, path_factors, title):
-    """Draw the two-layer network; edges in ``path_factors`` are coloured and labelled."""
-    pos = {
-        "x0": (0, 1),
-        "x1": (0, -1),
-        "h0": (2, 1),
-        "h1": (2, -1),
-        "z0": (3.6, 1),
-        "z1": (3.6, -1),
-        "y_hat": (5.4, 0),
-        "E": (7, 0),
-        "L": (8.6, 0),
-    }
-    names = {
-        "x0": "$x_0$",
-        "x1": "$x_1$",
-        "h0": r"$\hat{y}^{[0]}_0$",
-        "h1": r"$\hat{y}^{[0]}_1$",
-        "z0": "$z_0$",
-        "z1": "$z_1$",
-        "y_hat": r"$\hat{y}$",
-        "E": "$E$",
-        "L": "$L$",
-    }
-    edges = [
-        ("x0", "h0"),
-        ("x1", "h0"),
-        ("x0", "h1"),
-        ("x1", "h1"),
-        ("h0", "z0"),
-        ("h1", "z1"),
-        ("z0", "y_hat"),
-        ("z1", "y_hat"),
-        ("y_hat", "E"),
-        ("E", "L"),
-    ]
-    for a, b in edges:
-        on_path = (a, b) in path_factors
-        ax.annotate(
-            "",
-            xy=pos[b],
-            xytext=pos[a],
-            arrowprops={
-                "arrowstyle": "->",
-                "color": "C3" if on_path else "0.75",
-                "lw": 2.5 if on_path else 1,
-                "shrinkA": 18,
-                "shrinkB": 18,
-            },
-        )
-        if on_path:
-            mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
-            ax.text(
-                mx,
-                my + 0.22,
-                path_factors[(a, b)],
-                ha="center",
-                va="bottom",
-                color="C3",
-                fontsize=8,
-            )
-    for (a, b), on in switches.items():
-        mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
-        if (a, b) not in path_factors:
-            ax.text(
-                mx, my - 0.3, f"ReLU' = {on:.0f}", ha="center", va="top", color="0.5", fontsize=8
-            )
-    for key, (px, py) in pos.items():
-        ax.text(
-            px,
-            py,
-            f"{names[key]}\n{values[key]:.3f}",
-            ha="center",
-            va="center",
-            fontsize=8,
-            bbox={"boxstyle": "circle", "fc": "white", "ec": "0.3"},
-        )
-    ax.set(xlim=(-0.7, 9.3), ylim=(-1.7, 1.7), title=title)
-    ax.axis("off")
-
-
+# :func:`ee4414.plot_network` draws the graph from the values and the labelled path.
 values = {
-    "x0": x[0, 0].item(),
-    "x1": x[1, 0].item(),
-    "h0": y_hat0_0.item(),
-    "h1": y_hat0_1.item(),
-    "z0": z0.item(),
-    "z1": z1.item(),
-    "y_hat": y_hat.item(),
-    "E": error.item(),
-    "L": loss.item(),
+    "x0": x[0, 0],
+    "x1": x[1, 0],
+    "y_hat0_0": y_hat0_0,
+    "y_hat0_1": y_hat0_1,
+    "z0": z0,
+    "z1": z1,
+    "y_hat": y_hat,
+    "E": error,
+    "L": loss,
 }
 path = {
-    ("x0", "h0"): f"$x_0$ = {factors['dy_hat0_0/dw0_00'].item():.2f}",
-    ("h0", "z0"): f"ReLU' = {factors['dz0/dy_hat0_0'].item():.0f}",
+    ("x0", "y_hat0_0"): f"$x_0$ = {factors['dy_hat0_0/dw0_00'].item():.2f}",
+    ("y_hat0_0", "z0"): f"ReLU' = {factors['dz0/dy_hat0_0'].item():.0f}",
     ("z0", "y_hat"): f"$w^{{[1]}}_0$ = {factors['dy_hat/dz0'].item():.2f}",
     ("y_hat", "E"): f"{factors['dE/dy_hat'].item():.0f}",
     ("E", "L"): f"$2E$ = {factors['dL/dE'].item():.2f}",
 }
-switches = {("h0", "z0"): float(y_hat0_0.item() > 0), ("h1", "z1"): float(y_hat0_1.item() > 0)}
-fig, ax = plt.subplots(figsize=(10, 4))
-draw_network(
-    ax,
+fig, ax = plt.subplots(figsize=(7.4, 3.8), layout="constrained")
+ee4414.plot_network(
     values,
-    switches,
     path,
-    rf"$\partial L/\partial w^{{[0]}}_{{0,0}}$ = product of the red factors = "
+    notes={("y_hat0_1", "z1"): f"ReLU' = {float(y_hat0_1.item() > 0):.0f}"},
+    ax=ax,
+    title=rf"$\partial L/\partial w^{{[0]}}_{{0,0}}$ = product of the red factors = "
     rf"{grad_w0_00.item():.4f}",
 )
 

@@ -278,79 +278,8 @@ print(f"with library derivatives: dL/dw0_11 = {lib_grad.item():.4f}")
 # -----------------------------------------------------
 # The red path is the chain of :math:`\partial L / \partial w^{[0]}_{1,1}`, labelled with
 # its factors. For input A the ReLU factor is 0 and cuts the path (dashed); for input B
-# every factor is non-zero.
-def draw_network(ax, x, fwd, path_factors, cut, title):
-    """Draw the two-layer network with the values of one input; colour the path's edges."""
-    pos = {
-        "x0": (0, 1),
-        "x1": (0, -1),
-        "h0": (2, 1),
-        "h1": (2, -1),
-        "z0": (3.6, 1),
-        "z1": (3.6, -1),
-        "y_hat": (5.4, 0),
-        "E": (7, 0),
-        "L": (8.6, 0),
-    }
-    labels = {
-        "x0": "$x_0$",
-        "x1": "$x_1$",
-        "h0": r"$\hat{y}^{[0]}_0$",
-        "h1": r"$\hat{y}^{[0]}_1$",
-        "z0": "$z_0$",
-        "z1": "$z_1$",
-        "y_hat": r"$\hat{y}$",
-        "E": "$E$",
-        "L": "$L$",
-    }
-    values = {
-        "x0": x[0, 0].item(),
-        "x1": x[1, 0].item(),
-        "h0": fwd["y_hat0_0"].item(),
-        "h1": fwd["y_hat0_1"].item(),
-        "z0": fwd["z0"].item(),
-        "z1": fwd["z1"].item(),
-        "y_hat": fwd["y_hat"].item(),
-        "E": fwd["E"].item(),
-        "L": fwd["L"].item(),
-    }
-    edges = [
-        ("x0", "h0"),
-        ("x1", "h0"),
-        ("x0", "h1"),
-        ("x1", "h1"),
-        ("h0", "z0"),
-        ("h1", "z1"),
-        ("z0", "y_hat"),
-        ("z1", "y_hat"),
-        ("y_hat", "E"),
-        ("E", "L"),
-    ]
-    for a, b in edges:
-        on_path = (a, b) in path_factors
-        style = {"arrowstyle": "->", "color": "0.75", "lw": 1, "shrinkA": 18, "shrinkB": 18}
-        if on_path:
-            style.update(color="C3", lw=2.5, linestyle="--" if cut else "-")
-        ax.annotate("", xy=pos[b], xytext=pos[a], arrowprops=style)
-        if on_path:
-            mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
-            ax.text(
-                mx, my - 0.25, path_factors[(a, b)], ha="center", va="top", color="C3", fontsize=8
-            )
-    for key, (px, py) in pos.items():
-        ax.text(
-            px,
-            py,
-            f"{labels[key]}\n{values[key]:.3f}",
-            ha="center",
-            va="center",
-            fontsize=8,
-            bbox={"boxstyle": "circle", "fc": "white", "ec": "0.3"},
-        )
-    ax.set(xlim=(-0.7, 9.3), ylim=(-1.8, 1.6), title=title)
-    ax.axis("off")
-
-
+# every factor is non-zero. :func:`ee4414.plot_network` draws the graph; the labels of
+# the path are the five factors of the chain.
 def path_labels(factors):
     """Edge labels for the chain of dL/dw0_11."""
     values = [v.item() for v in factors.values()]
@@ -358,31 +287,27 @@ def path_labels(factors):
         ("E", "L"): f"$2E$ = {values[0]:.2f}",
         ("y_hat", "E"): f"{values[1]:.0f}",
         ("z1", "y_hat"): f"$w^{{[1]}}_1$ = {values[2]:.2f}",
-        ("h1", "z1"): f"ReLU' = {values[3]:.0f}",
-        ("x1", "h1"): f"$x_1$ = {values[4]:.2f}",
+        ("y_hat0_1", "z1"): f"ReLU' = {values[3]:.0f}",
+        ("x1", "y_hat0_1"): f"$x_1$ = {values[4]:.2f}",
     }
 
 
-fig, (ax_a, ax_b) = plt.subplots(2, 1, figsize=(9, 7))
-draw_network(
-    ax_a,
-    x_a,
-    fwd_a,
+fig, (ax_a, ax_b) = plt.subplots(2, 1, figsize=(7.4, 7.4), layout="constrained")
+ee4414.plot_network(
+    {"x0": x_a[0, 0], "x1": x_a[1, 0], **fwd_a},
     path_labels(factors_a),
     cut=True,
+    ax=ax_a,
     title=rf"input A = [0.3, 0.1]: $\partial L/\partial w^{{[0]}}_{{1,1}}$ = "
     rf"{grad_w11_a.item():.4f} (neuron 1 off)",
 )
-draw_network(
-    ax_b,
-    x_b,
-    fwd_b,
+ee4414.plot_network(
+    {"x0": x_b[0, 0], "x1": x_b[1, 0], **fwd_b},
     path_labels(factors_b),
-    cut=False,
+    ax=ax_b,
     title=rf"input B = [-0.5, -2]: $\partial L/\partial w^{{[0]}}_{{1,1}}$ = "
     rf"{grad_w11_b.item():.4f} (neuron 1 on)",
 )
-fig.tight_layout()
 
 # %%
 # Over a whole training set, each hidden neuron learns only from the inputs that switch it

@@ -255,7 +255,7 @@ print("same generator seed, same layer, whatever the global generator did")
 # - Build ``Linear(3, 1)`` after ``torch.manual_seed(8)``: why do the first two weights
 #   agree with ``Linear(2, 1)``'s but the bias does not?
 # - PyTorch's own :class:`torch.nn.Linear` uses :math:`\mathcal{U}(-k, k)` with
-#   :math:`k = 1/\sqrt{\text{in\_features}}`. Compute :math:`k` for two inputs and compare
+#   :math:`k = 1/\sqrt{\text{in_features}}`. Compute :math:`k` for two inputs and compare
 #   it with 0.2.
 # - Start the symmetric network above at 0.1 and -0.1 in the two columns instead. Does it
 #   now learn XOR?

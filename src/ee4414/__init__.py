@@ -12,6 +12,7 @@ A small teaching library that grows with the course, one idea per module:
 - ``training`` (weeks 2-6): :class:`Trainer` and its :class:`History`;
 - ``datasets`` (weeks 3-6): :func:`xor`, :func:`circles`, :func:`linearly_separable`;
 - ``plotting`` (weeks 2-6): loss curves, decision surfaces and training animations;
+- ``diagrams`` (weeks 1, 5): :func:`plot_matrix` (a tensor as a grid), :func:`plot_network`;
 - ``gradcheck`` (week 5): hand gradients against autograd and finite differences;
 - ``selfcheck`` (weeks 1-6): :func:`check`, the exercise notebooks' self-checks;
 - ``practice`` (weeks 3, 6): personalised practice sheets, ``python -m ee4414.practice``.
@@ -32,6 +33,7 @@ from ee4414.activations import (
 )
 from ee4414.datasets import circles, linearly_separable, xor
 from ee4414.devices import resolve_device
+from ee4414.diagrams import plot_matrix, plot_network
 from ee4414.gradcheck import (
     GradientReport,
     autograd_gradients,
@@ -105,6 +107,8 @@ __all__ = [
     "plot_decision_surface",
     "plot_linear_boundary",
     "plot_losses",
+    "plot_matrix",
+    "plot_network",
     "plot_points",
     "relu",
     "relu_derivative",

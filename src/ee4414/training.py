@@ -73,6 +73,15 @@ class History:
 class Trainer:
     r"""Train a model by gradient descent, :math:`p \leftarrow p - \mu\,\partial_p\mathcal{L}`.
 
+    Three lines, from data to a trained network::
+
+        x, c = ee4414.xor()
+        trainer = ee4414.Trainer(ee4414.TwoLayerNN(hidden=3), lr=0.1, device="cpu")
+        history = trainer.fit(x, c, epochs=500)
+
+    ``history.losses`` then holds the loss of every epoch (:func:`~ee4414.plot_losses`
+    draws it) and ``trainer.predict(x)`` the trained model's outputs.
+
     Parameters
     ----------
     model : torch.nn.Module
