@@ -61,7 +61,7 @@ extensions = [
     "ee4414_notebook_text",  # Sphinx roles in notebooks become Markdown links and code
     "ee4414_figure_text",  # fails the build on figure text under 11 px on screen
     "ee4414_backrefs",  # "Examples using X" lists only examples whose code uses X
-    "ee4414_colab",  # Open-in-Colab buttons, exercise links, per-week zips, build stamp
+    "ee4414_downloads",  # Open-in-Colab and exercise buttons, week zips, build stamp
     "ee4414_wheel",  # the library's wheel, published with the site under wheels/
     "ee4414_navigation",  # furo's sidebar tree built once per build, not once per page
 ]
