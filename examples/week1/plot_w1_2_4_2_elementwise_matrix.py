@@ -36,9 +36,16 @@ print(ee4414.describe(A))
 #
 # .. math::
 #
-#    C_{ij} = A_{ij} B_{ij}, \qquad
+#    C_{ij} = A_{ij} B_{ij} .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# .. math::
+#
 #    \mathbf{C} = \begin{bmatrix} 4 & 9 & 16 \\ 25 & 36 & 49 \end{bmatrix}
 #    \in \mathbb{R}^{2 \times 3}
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 C = A * B

@@ -57,8 +57,17 @@ assert explanation.result == (2, 2)
 #
 # .. math::
 #
-#    C_{ij} = \sum_{k=0}^{2} A_{ik} \, B_{jk}, \qquad
+#    C_{ij} = \sum_{k=0}^{2} A_{ik} \, B_{jk} .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# For example, row 0 of :math:`\mathbf{A}` with row 1 of :math:`\mathbf{B}`:
+#
+# .. math::
+#
 #    C_{01} = 2 \cdot 5 + 3 \cdot 6 + 4 \cdot 7 = 56
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 C = torch.matmul(A, B_T)

@@ -18,8 +18,9 @@ operations such as the matrix product refuse to mix them.
 - which round trips are exact and which lose digits;
 - that ``@`` needs both operands in the same dtype, while ``*`` promotes.
 
-**Exercise.** Convert a ``float32`` tensor to ``float64`` and back to ``float32``, using
-``.double()``, ``.float()`` and ``.to(dtype)``, and check the dtype after each step.
+**Exercise.** Convert a ``float32`` tensor, the column :math:`[0.1, 0.2, 0.3]^\top`, to
+``float64`` and back to ``float32``, using ``.double()``, ``.float()`` and ``.to(dtype)``,
+and check the dtype after each step.
 """
 
 # %%
