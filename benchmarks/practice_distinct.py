@@ -63,7 +63,9 @@ def main() -> None:
 
     n = len(numbers)
     print(f"{n} students (seed {args.seed}), {seconds:.0f} s, torch {torch.__version__}\n")
-    print("| question | distinct keys | distinct | most shared key (students) | neighbour differs |")
+    print(
+        "| question | distinct keys | distinct | most shared key (students) | neighbour differs |"
+    )
     print("|---|---|---|---|---|")
     for number, values in keys.items():
         distinct = len(set(values))

@@ -161,7 +161,9 @@ def test_derivations_are_marked():
 
 def test_expected_values_are_read_from_the_checkers():
     values = expected_values("W1-2.4.4")
-    assert any(torch.equal(v, torch.tensor([[2.0, 3.0], [8.0, 10.0], [18.0, 21.0]])) for v in values)
+    assert any(
+        torch.equal(v, torch.tensor([[2.0, 3.0], [8.0, 10.0], [18.0, 21.0]])) for v in values
+    )
     assert [round(float(v), 4) for v in expected_values("W2-Eg2")] == [1.74, 1.74]
 
 

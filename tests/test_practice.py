@@ -289,7 +289,9 @@ def test_batch_mode_writes_a_sheet_per_student(tmp_path, capsys):
     out = tmp_path / "sheets"
     assert main(["--batch", str(roster), "--week", "3", "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{m}{s}" for m in ("U1234567C", "U7654321A") for s in (".md", "-answers.md", ".html", "-answers.html")
+        f"{m}{s}"
+        for m in ("U1234567C", "U7654321A")
+        for s in (".md", "-answers.md", ".html", "-answers.html")
     )
     assert "8 files for 2 student(s)" in capsys.readouterr().out
 

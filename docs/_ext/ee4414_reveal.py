@@ -1,4 +1,4 @@
-"""Answer-revealing narrative: shown on the worked page, held back in the exercise notebook.
+r"""Answer-revealing narrative: shown on the worked page, held back in the exercise notebook.
 
 An example's text sometimes works out exactly what its exercise asks for: a derivation, the
 entries of a result matrix, a number. On the site that is the point (the page is the worked
@@ -36,8 +36,7 @@ REVEAL = re.compile(
 )
 MARKER = re.compile(r"^[ \t]*(?:#[ \t]*)+sphinx_gallery_ee4414_reveal_(?:start|end)[ \t]*$", re.M)
 POINTER = (
-    "*Work this step out yourself first: the worked answer follows the self-check cell "
-    "below.*\n"
+    "*Work this step out yourself first: the worked answer follows the self-check cell below.*\n"
 )
 HEADING = "**Worked answer.** Read this after your own attempt and the self-check:\n\n"
 

@@ -57,9 +57,7 @@ result = a * a.T
 print(result)
 print(f"shape: {tuple(result.shape)}")
 
-assert torch.equal(
-    result, torch.tensor([[4.0, 6.0, 10.0], [6.0, 9.0, 15.0], [10.0, 15.0, 25.0]])
-)
+assert torch.equal(result, torch.tensor([[4.0, 6.0, 10.0], [6.0, 9.0, 15.0], [10.0, 15.0, 25.0]]))
 assert tuple(result.shape) == (3, 3)
 
 # %%

@@ -48,6 +48,7 @@ B_T = torch.transpose(B, 0, 1)
 explanation = ee4414.explain_matmul(A.shape, B_T.shape)
 print(explanation)
 assert explanation.result == (2, 2)
+assert "over l = 0 to 2" in str(explanation)  # the index convention of the sum below
 
 # %%
 # Compute C
@@ -57,7 +58,11 @@ assert explanation.result == (2, 2)
 #
 # .. math::
 #
-#    C_{ij} = \sum_{k=0}^{2} A_{ik} \, B_{jk} .
+#    C_{ij} = \sum_{l=0}^{2} A_{il} \, B_{jl} .
+#
+# Indices count from 0, as in PyTorch, and :math:`l` runs over the 3 shared entries;
+# :func:`ee4414.explain_matmul` writes the same sum, :math:`l = 0` to :math:`k - 1` with
+# :math:`k = 3`, in its step 2.
 #
 # # sphinx_gallery_ee4414_reveal_start
 #

@@ -75,8 +75,8 @@ print(
 #
 # # sphinx_gallery_ee4414_reveal_start
 #
-# It follows from the two pieces of the ReLU: on the right it is the line :math:`z = \hat{y}` (slope 1), on the left the
-# constant :math:`z = 0` (slope 0):
+# It follows from the two pieces of the ReLU: on the right it is the line
+# :math:`z = \hat{y}` (slope 1), on the left the constant :math:`z = 0` (slope 0):
 #
 # .. math::
 #

@@ -220,7 +220,8 @@ def week3(dg: Digits) -> list[Question]:
             "$\\mathcal{L} = \\max(0, 1 - C^{(0)} \\hat{y}^{(0)})$, its gradients "
             "$\\partial\\mathcal{L}/\\partial\\mathbf{w}$ and $\\partial\\mathcal{L}/\\partial b$, "
             "and $\\mathbf{w}$ and $b$ after one gradient-descent step "
-            f"$p \\leftarrow p - \\mu\\, \\partial\\mathcal{{L}}/\\partial p$ with $\\mu = {lr:g}$. "
+            "$p \\leftarrow p - \\mu\\, \\partial\\mathcal{L}/\\partial p$ "
+            f"with $\\mu = {lr:g}$. "
             "Give every number to 4 decimals.\n",
             f"**3.4** $\\mathcal{{L}} = {step[0]}$; "
             f"$\\partial\\mathcal{{L}}/\\partial\\mathbf{{w}} = [{step[1]}, {step[2]}]^\\top$, "
@@ -391,9 +392,7 @@ def make_sheet(matric: str, weeks: Sequence[int] = (3, 6)) -> Sheet:
         "round as each question says.\n\n"
     )
     questions = intro + "\n".join(q.text for q in items)
-    answers = f"# EE4414 practice answer key: {dg.matric}\n\n" + "\n".join(
-        q.answer for q in items
-    )
+    answers = f"# EE4414 practice answer key: {dg.matric}\n\n" + "\n".join(q.answer for q in items)
     return Sheet(dg.matric, questions, answers, items)
 
 
@@ -529,7 +528,9 @@ def read_class_list(path: Path) -> list[str]:
 
 
 def _outputs(out: Path, matric: str) -> list[Path]:
-    return [out / f"{matric}{suffix}" for suffix in (".md", "-answers.md", ".html", "-answers.html")]
+    return [
+        out / f"{matric}{suffix}" for suffix in (".md", "-answers.md", ".html", "-answers.html")
+    ]
 
 
 def _prepare_out(out: Path) -> str | None:
