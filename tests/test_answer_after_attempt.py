@@ -188,8 +188,10 @@ def test_hold_back_moves_marked_text_after_the_check():
     )
     blocks = [Block("text", text, 1), Block("code", "C = ...", 9), Block("code", "check()", 9)]
     out = reveal.hold_back(blocks, 2)
-    assert "C = 56" not in out[0].content and reveal.POINTER in out[0].content
+    assert "C = 56" not in out[0].content
+    assert reveal.POINTER in out[0].content
     assert "Outro." in out[0].content
-    assert out[3].label == "text" and "C = 56" in out[3].content
+    assert out[3].type == "text"
+    assert "C = 56" in out[3].content
     with pytest.raises(ValueError, match="unbalanced or nested"):
         reveal.revealed("# sphinx_gallery_ee4414_reveal_start\nC = 56\n")

@@ -22,6 +22,7 @@ a dataset, so autograd should not track it.
 """
 
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_1_zeros_column_vector.png"
 
 import ee4414
 

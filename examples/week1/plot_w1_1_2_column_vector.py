@@ -26,6 +26,7 @@ that it is 3 by 1.
 """
 
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_2_column_vector.png"
 
 import ee4414
 

@@ -23,6 +23,7 @@ explain how ``cat`` differs from ``stack``.
 # ---------------
 # The same two column vectors as in the stacking exercise.
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_2_2_concatenate_vectors.png"
 
 import ee4414
 

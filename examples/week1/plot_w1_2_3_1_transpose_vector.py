@@ -22,6 +22,7 @@ into the row vector :math:`\mathbf{b} = [1, 3, 5]`, shape ``(1, 3)``, with
 # The column vector
 # -----------------
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_1_transpose_vector.png"
 
 import ee4414
 

@@ -25,6 +25,7 @@ by row, and check that :math:`\mathbf{B} = \mathbf{A}^\top` has shape ``(4, 3)``
 # twelve numbers into three rows of four (row by row), which is the matrix of the
 # exercise.
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_2_transpose_matrix.png"
 
 import ee4414
 

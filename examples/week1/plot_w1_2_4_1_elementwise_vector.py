@@ -21,6 +21,7 @@ itself, :math:`\mathbf{b} = \mathbf{a}`. Which numbers come out, and what is the
 # Two equal column vectors
 # ------------------------
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_1_elementwise_vector.png"
 
 import ee4414
 

@@ -21,6 +21,7 @@ its shape.
 # Two equal matrices
 # ------------------
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_2_elementwise_matrix.png"
 
 import ee4414
 

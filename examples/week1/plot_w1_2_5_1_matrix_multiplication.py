@@ -28,6 +28,7 @@ have? Can :math:`\mathbf{A}\mathbf{B}` be computed? What about
 # The two matrices
 # ----------------
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_1_matrix_multiplication.png"
 
 import ee4414
 

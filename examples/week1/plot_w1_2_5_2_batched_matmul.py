@@ -27,6 +27,7 @@ allowed although the two operands have different numbers of axes?
 # ------------
 # The same tensors as in the transpose exercises W1-2.3.2 and W1-2.3.3:
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_2_batched_matmul.png"
 
 import ee4414
 

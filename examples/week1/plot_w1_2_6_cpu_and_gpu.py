@@ -29,6 +29,7 @@ CPU. The tensor is the column :math:`\mathbf{x} = [1, 3, 5]^\top`, and the compu
 # *and* this PyTorch build was compiled with CUDA support. The page you are reading was
 # built on the machine whose answer is printed below.
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_6_cpu_and_gpu.png"
 
 import ee4414
 

@@ -30,6 +30,7 @@ and check the dtype after each step.
 import math
 
 import torch
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_7_float_and_double.png"
 
 import ee4414
 
