@@ -19,9 +19,9 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyBboxPatch, Rectangle
 
 OUT = Path(__file__).resolve().parents[1] / "_thumbnails"
 BLUE, ORANGE, GREEN, GREY = "#9ecae1", "#fdae6b", "#a1d99b", "#d9d9d9"
@@ -159,7 +159,7 @@ def elementwise_vector() -> plt.Figure:
     for k, (x, color) in enumerate([(0.5, BLUE), (3, GREEN), (5.8, GREY)]):
         grid(ax, x, 0, 3, 1, color=color, highlight=lambda i, j: i == 1, label="(3, 1)")
         if k < 2:
-            sign(ax, x + 1.9 if k == 0 else x + 1.9, -1.5, "⊙" if k == 0 else "=")
+            sign(ax, x + 1.9, -1.5, "⊙" if k == 0 else "=")
     return fig
 
 
@@ -218,13 +218,9 @@ def float_and_double() -> plt.Figure:
     ]:
         scale = 10 / 64
         ax.add_patch(Rectangle((0, y - 1), scale, 1, facecolor=ORANGE, edgecolor="#333"))
+        ax.add_patch(Rectangle((scale, y - 1), exp * scale, 1, facecolor=GREEN, edgecolor="#333"))
         ax.add_patch(
-            Rectangle((scale, y - 1), exp * scale, 1, facecolor=GREEN, edgecolor="#333")
-        )
-        ax.add_patch(
-            Rectangle(
-                ((1 + exp) * scale, y - 1), frac * scale, 1, facecolor=BLUE, edgecolor="#333"
-            )
+            Rectangle(((1 + exp) * scale, y - 1), frac * scale, 1, facecolor=BLUE, edgecolor="#333")
         )
         ax.text(0, y + 0.1, f"{name}: {1 + exp + frac} bits, {digits}", va="bottom", size=11)
     return fig

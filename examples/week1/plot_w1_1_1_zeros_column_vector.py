@@ -22,9 +22,10 @@ a dataset, so autograd should not track it.
 """
 
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_1_zeros_column_vector.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_1_zeros_column_vector.png"
 
 # %%
 # Where the documentation lives

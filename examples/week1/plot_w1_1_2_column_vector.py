@@ -26,9 +26,10 @@ that it is 3 by 1.
 """
 
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_2_column_vector.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_2_column_vector.png"
 
 # %%
 # A flat list is not yet a column

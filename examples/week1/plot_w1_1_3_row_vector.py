@@ -18,9 +18,10 @@ Then say what the shape of ``torch.tensor([[1, 2], [3, 4], [5, 6]])`` is.
 """
 
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_3_row_vector.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_3_row_vector.png"
 
 # %%
 # One row of three

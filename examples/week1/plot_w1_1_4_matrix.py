@@ -28,9 +28,10 @@ with :func:`torch.tensor` and check its shape.
 """
 
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_4_matrix.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_4_matrix.png"
 
 # %%
 # One inner list per row

@@ -25,9 +25,10 @@ new axis go somewhere else, how many vectors can be stacked, and may their dtype
 # Both vectors are 32-bit floats with three rows and one column. The outer list holds
 # the rows, each inner list the single entry of that row.
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_2_1_stack_vectors.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_2_1_stack_vectors.png"
 
 a = torch.tensor([[1.0], [3.0], [5.0]], dtype=torch.float32)
 b = torch.tensor([[2.0], [4.0], [6.0]], dtype=torch.float32)

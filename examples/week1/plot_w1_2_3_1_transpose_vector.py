@@ -22,9 +22,10 @@ into the row vector :math:`\mathbf{b} = [1, 3, 5]`, shape ``(1, 3)``, with
 # The column vector
 # -----------------
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_1_transpose_vector.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_1_transpose_vector.png"
 
 a = torch.tensor([[1.0], [3.0], [5.0]])
 print(ee4414.describe(a))

@@ -25,9 +25,10 @@ by row, and check that :math:`\mathbf{B} = \mathbf{A}^\top` has shape ``(4, 3)``
 # twelve numbers into three rows of four (row by row), which is the matrix of the
 # exercise.
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_2_transpose_matrix.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_2_transpose_matrix.png"
 
 A = torch.arange(1, 13).reshape(3, 4)
 print(A)

@@ -24,9 +24,10 @@ second and third axes (axes 1 and 2). The result has shape ``(2, 4, 3)``.
 # :func:`torch.stack` (W1-2.2.1) puts two copies of the ``(3, 4)`` matrix behind each
 # other; axis 0 picks the matrix, axes 1 and 2 are its rows and columns.
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_3_transpose_tensor_dims.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_3_transpose_tensor_dims.png"
 
 A = torch.arange(1, 13).reshape(3, 4)
 # sphinx_gallery_ee4414_answer_start

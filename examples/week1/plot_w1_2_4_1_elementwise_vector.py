@@ -21,9 +21,10 @@ itself, :math:`\mathbf{b} = \mathbf{a}`. Which numbers come out, and what is the
 # Two equal column vectors
 # ------------------------
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_1_elementwise_vector.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_1_elementwise_vector.png"
 
 a = torch.tensor([[2.0], [3.0], [5.0]])
 b = torch.tensor([[2.0], [3.0], [5.0]])

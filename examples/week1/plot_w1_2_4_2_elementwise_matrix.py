@@ -21,9 +21,10 @@ its shape.
 # Two equal matrices
 # ------------------
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_2_elementwise_matrix.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_2_elementwise_matrix.png"
 
 A = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 B = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])

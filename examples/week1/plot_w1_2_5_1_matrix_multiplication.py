@@ -28,9 +28,10 @@ have? Can :math:`\mathbf{A}\mathbf{B}` be computed? What about
 # The two matrices
 # ----------------
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_1_matrix_multiplication.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_1_matrix_multiplication.png"
 
 A = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 B = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])

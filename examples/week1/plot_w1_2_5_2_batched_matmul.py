@@ -27,9 +27,10 @@ allowed although the two operands have different numbers of axes?
 # ------------
 # The same tensors as in the transpose exercises W1-2.3.2 and W1-2.3.3:
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_2_batched_matmul.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_2_batched_matmul.png"
 
 A = torch.arange(1, 13).reshape(3, 4)
 A_ = torch.stack([A, A])

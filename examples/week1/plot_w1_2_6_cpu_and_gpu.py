@@ -29,9 +29,10 @@ CPU. The tensor is the column :math:`\mathbf{x} = [1, 3, 5]^\top`, and the compu
 # *and* this PyTorch build was compiled with CUDA support. The page you are reading was
 # built on the machine whose answer is printed below.
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_6_cpu_and_gpu.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_6_cpu_and_gpu.png"
 
 has_cuda = torch.cuda.is_available()
 print(f"torch {torch.__version__}; CUDA available: {has_cuda}")

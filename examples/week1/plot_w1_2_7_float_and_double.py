@@ -30,9 +30,10 @@ and check the dtype after each step.
 import math
 
 import torch
-# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_7_float_and_double.png"
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_7_float_and_double.png"
 
 print(f"default dtype: {torch.get_default_dtype()}")
 x = torch.tensor([[0.1], [0.2], [0.3]])
