@@ -222,7 +222,7 @@ def test_sheet_and_key_render_as_printable_html():
         assert "\\" not in page and "$" not in page  # every bit of LaTeX was rendered
     page = sheet.html("questions")
     assert "<title>EE4414 practice U1234567C</title>" in page
-    assert '<span class="math"><b>w</b> = [2.5, -3.6]<sup>T</sup></span>' in page
+    assert '<span class="formula"><b>w</b> = [2.5, -3.6]<sup>T</sup></span>' in page
     assert "<code>ee4414.Linear(2, 1)</code>" in page
     assert "<strong>3.1</strong>" in page
     with pytest.raises(ValueError, match="questions' or 'answers'"):
@@ -231,7 +231,7 @@ def test_sheet_and_key_render_as_printable_html():
 
 def test_tex_to_html_refuses_what_it_cannot_render():
     assert tex_to_html(r"\partial\mathcal{L}/\partial w_0") == (
-        '<span class="math">∂ℒ/∂w<sub>0</sub></span>'
+        '<span class="formula">∂ℒ/∂w<sub>0</sub></span>'
     )
     with pytest.raises(ValueError, match="unknown LaTeX"):
         tex_to_html(r"\frac{1}{2}")

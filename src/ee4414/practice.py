@@ -436,7 +436,7 @@ def tex_to_html(tex: str) -> str:
     out = re.sub(r"_(\w)", r"<sub>\1</sub>", out)
     if "\\" in out or "{" in out:
         raise ValueError(f"cannot render {tex!r} as HTML: unknown LaTeX left in {out!r}")
-    return f'<span class="math">{out}</span>'
+    return f'<span class="formula">{out}</span>'
 
 
 def _inline(text: str) -> str:
@@ -459,7 +459,7 @@ _STYLE = (
     "line-height:1.55;color:#111}"
     "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #999}"
     "code{font-family:Menlo,Consolas,monospace;font-size:.92em;background:#f2f2f2;"
-    "padding:0 .2em}.math{font-style:italic}.math b{font-style:normal}"
+    "padding:0 .2em}.formula{font-style:italic}.formula b{font-style:normal}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}p{break-inside:avoid}}"
 )
 
