@@ -71,6 +71,13 @@ def test_matmul_explains_contracted_and_batch_dims():
     assert "one matrix product for each batch entry" in str(explanation)
 
 
+def test_matmul_sums_over_zero_based_indices():
+    # the same convention as W1-2.5.1: C_ij = sum over l = 0..k-1 of A_il B_lj
+    assert "sums A[i, l] * B[l, j] over l = 0 to 3" in str(explain_matmul((2, 3, 4), (4, 3)))
+    assert "l = 0 to 2" in str(explain_matmul((2, 3), (3, 2)))
+    assert r"\sum_{l=0}^{k-1}" in (explain_matmul.__doc__ or "")
+
+
 def test_matmul_error_says_columns_and_rows():
     with pytest.raises(ValueError, match=r"A has 3 columns \(dim -1\) but B has 2 rows \(dim -2\)"):
         explain_matmul((2, 3), (2, 3))

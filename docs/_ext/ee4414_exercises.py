@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ee4414_reveal import hold_back
+
 START = re.compile(r"^[ \t]*#\s*sphinx_gallery_ee4414_answer_start[ \t]*$", re.M)
 END = re.compile(r"^[ \t]*#\s*sphinx_gallery_ee4414_answer_end[ \t]*$", re.M)
 ANSWER = re.compile(
@@ -199,8 +201,10 @@ def exercise_blocks(blocks: list[Any], check_call: str, *, keep_answers: bool = 
     ``blocks`` are sphinx-gallery ``Block(label, content, lineno)`` tuples. Answers become
     scaffolds, ``assert`` checks are dropped (the self-check replaces them), and a
     self-check block ``check_call`` is inserted after the last block that held an answer.
-    A marker that sphinx-gallery read as part of a text block (no blank line between the
-    text and the marker) is an error, reported with the block's line number.
+    Narrative marked as revealing the answer (see ``ee4414_reveal``) moves from before
+    the self-check to a *worked answer* cell right after it. A marker that sphinx-gallery
+    read as part of a text block (no blank line between the text and the marker) is an
+    error, reported with the block's line number.
     """
     for label, content, lineno in blocks:
         if label != "code" and "sphinx_gallery_ee4414_answer_" in content:
@@ -221,7 +225,9 @@ def exercise_blocks(blocks: list[Any], check_call: str, *, keep_answers: bool = 
     if last < 0:
         raise ValueError("the example marks no answer code (sphinx_gallery_ee4414_answer_start)")
     check = type(blocks[0])("code", check_call, out[last].lineno)
-    return [*out[: last + 1], check, *out[last + 1 :]]
+    out = [*out[: last + 1], check, *out[last + 1 :]]
+    # text that works out the answer (reveal markers) waits until after the self-check
+    return out if keep_answers else hold_back(out, last + 1)
 
 
 def notebook_conf(first_cell: str | None, src_dir: Path) -> dict[str, Any]:

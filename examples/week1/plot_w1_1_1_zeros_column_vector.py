@@ -25,6 +25,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_1_zeros_column_vector.png"
+
 # %%
 # Where the documentation lives
 # -----------------------------
@@ -41,13 +43,26 @@ print(signature)
 # - ``*size`` (a star before a name) collects *any number* of positional integers: these
 #   are the sizes of the dimensions, so ``torch.zeros(3, 1)`` has two of them.
 # - The lone ``*`` is a fence: every argument after it must be passed by name, as in
-#   ``dtype=torch.float64``. Writing ``torch.zeros(3, 1, torch.float64)`` is an error.
+#   ``dtype=torch.float64``. (After a ``*size`` nothing could be passed by position
+#   anyway: ``*size`` takes every positional argument there is.)
 # - ``name=value`` gives the default, what you get when you say nothing. Only ``size`` has
 #   no default, so it is the one thing you must always supply.
 # - ``-> Tensor`` says what comes back.
 #
 # ``out`` (write into an existing tensor) and ``layout`` (dense or sparse storage) are
 # rarely needed in this course; the other four are needed every week.
+#
+# A dtype passed by position shows what ``*size`` does: it takes the dtype as one more
+# size, and the call fails because a dtype is not an integer. The message names ``size``,
+# not ``dtype``.
+
+try:
+    torch.zeros(3, 1, torch.float64)
+except TypeError as err:
+    size_error = str(err)
+print(f"TypeError: {size_error}")
+assert "argument 'size'" in size_error
+assert "torch.dtype" in size_error
 
 # %%
 # ``size``: the shape
@@ -164,8 +179,8 @@ assert ee4414.describe(a) == (
 # Try it yourself
 # ---------------
 #
-# - Call ``torch.zeros(3, 1, torch.float64)``, without ``dtype=``. Read the error message
-#   and match it to the lone ``*`` in the signature.
+# - Call ``torch.zeros((3, 1), torch.float64)``: the sizes are now one tuple, yet the call
+#   still fails. Read the message and explain it with ``*size`` and the lone ``*``.
 # - Make the same vector with ``requires_grad=True`` and print it: what extra text
 #   appears? Then try ``requires_grad=True`` with ``dtype=torch.int64``; why does PyTorch
 #   refuse?

@@ -29,6 +29,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_2_column_vector.png"
+
 # %%
 # A flat list is not yet a column
 # -------------------------------

@@ -21,6 +21,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_3_row_vector.png"
+
 # %%
 # One row of three
 # ----------------

@@ -31,6 +31,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_1_4_matrix.png"
+
 # %%
 # One inner list per row
 # ----------------------

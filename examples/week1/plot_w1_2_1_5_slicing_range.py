@@ -46,9 +46,18 @@ Z[1, 1, 2] = 1
 #
 #    Z_{[1,\,:,\,1:3]} =
 #    \begin{bmatrix} Z_{1,0,1} & Z_{1,0,2} \\ Z_{1,1,1} & Z_{1,1,2} \\ Z_{1,2,1} & Z_{1,2,2}
-#    \end{bmatrix}
-#    = \begin{bmatrix} 0 & 0 \\ 0 & 1 \\ 0 & 0 \end{bmatrix},
+#    \end{bmatrix},
 #    \qquad \text{a } 3 \times 2 \text{ matrix}.
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# Of these six entries only :math:`Z_{1,1,2}` is 1:
+#
+# .. math::
+#
+#    Z_{[1,\,:,\,1:3]} = \begin{bmatrix} 0 & 0 \\ 0 & 1 \\ 0 & 0 \end{bmatrix}.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 block = Z[1, :, 1:3]

@@ -35,12 +35,18 @@ Z[1, 1, 2] = 1
 # ---------------------------
 # The last dimension of ``Z`` has 4 positions (0 to 3). ``1:`` starts at 1 and runs to the
 # end, so it keeps positions 1, 2 and 3: :math:`4 - 1 = 3` of them. The integer 1 drops the
-# first dimension and ``:`` keeps all 3 rows, so the answer is a 3×3 matrix:
+# first dimension and ``:`` keeps all 3 rows, so the answer is a 3×3 matrix.
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# Only :math:`Z_{1,1,2}` is 1, and column 2 of ``Z`` is column 1 of the slice:
 #
 # .. math::
 #
 #    Z_{[1,\,:,\,1:]} = \begin{bmatrix} 0 & 0 & 0 \\ 0 & 1 & 0 \\ 0 & 0 & 0 \end{bmatrix}
 #    \in \mathbb{R}^{3 \times 3}.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 tail = Z[1, :, 1:]

@@ -28,6 +28,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_2_1_stack_vectors.png"
+
 a = torch.tensor([[1.0], [3.0], [5.0]], dtype=torch.float32)
 b = torch.tensor([[2.0], [4.0], [6.0]], dtype=torch.float32)
 print(f"a: {tuple(a.shape)}, b: {tuple(b.shape)}")
@@ -126,10 +128,10 @@ except RuntimeError as err:
 # %%
 # Can vectors of different dtypes be stacked?
 # -------------------------------------------
-# Yes. PyTorch applies its usual *type promotion*: the result takes the dtype that can
-# represent every input, here ``float64`` for a ``float32`` plus a ``float64`` input, and
-# ``float32`` for a ``float32`` plus an integer input. Nothing is lost in these cases, but
-# it is still clearer to convert explicitly (see :doc:`plot_w1_2_7_float_and_double`).
+# Yes. PyTorch applies its usual *type promotion*: a floating-point input beats an integer
+# one, and of two floating-point inputs the wider wins. Here that gives ``float64`` for a
+# ``float32`` plus a ``float64`` input, and ``float32`` for a ``float32`` plus an integer
+# input. For these small numbers nothing is lost.
 b64 = b.double()
 b_int = torch.tensor([[2], [4], [6]])
 mixed_double = torch.stack([a, b64])
@@ -139,6 +141,19 @@ print(f"float32 with int64   -> {mixed_int.dtype}")
 assert mixed_double.dtype == torch.float64
 assert mixed_int.dtype == torch.float32
 assert torch.equal(mixed_double.float(), s)
+
+# %%
+# The promoted dtype does not promise to hold every input exactly, though. ``float32`` has
+# 24 significant bits, so the integer :math:`2^{24} + 1 = 16\,777\,217` (an ``int64``)
+# becomes :math:`16\,777\,216` when it is stacked with a ``float32`` vector. Convert
+# explicitly, and to a dtype that holds your numbers (see
+# :doc:`plot_w1_2_7_float_and_double`).
+big = torch.tensor([[2**24 + 1], [0], [0]])
+mixed_big = torch.stack([a, big])
+print(f"{big[0, 0].item()} stacked with float32 -> {mixed_big[1, 0, 0].item():.0f}")
+assert mixed_big.dtype == torch.float32
+assert mixed_big[1, 0, 0].item() == 16_777_216  # not 16 777 217: the promotion lost it
+assert torch.stack([a.double(), big])[1, 0, 0].item() == 16_777_217  # float64 keeps it
 
 # %%
 # Try it yourself

@@ -26,6 +26,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_2_2_concatenate_vectors.png"
+
 a = torch.tensor([[1.0], [3.0], [5.0]])
 b = torch.tensor([[2.0], [4.0], [6.0]])
 

@@ -25,6 +25,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_1_transpose_vector.png"
+
 a = torch.tensor([[1.0], [3.0], [5.0]])
 print(ee4414.describe(a))
 

@@ -28,6 +28,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_2_transpose_matrix.png"
+
 A = torch.arange(1, 13).reshape(3, 4)
 print(A)
 assert torch.equal(A, torch.tensor([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]))

@@ -27,6 +27,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_3_3_transpose_tensor_dims.png"
+
 A = torch.arange(1, 13).reshape(3, 4)
 # sphinx_gallery_ee4414_answer_start
 A_ = torch.stack([A, A], dim=0)

@@ -24,6 +24,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_1_elementwise_vector.png"
+
 a = torch.tensor([[2.0], [3.0], [5.0]])
 b = torch.tensor([[2.0], [3.0], [5.0]])
 
@@ -34,8 +36,15 @@ b = torch.tensor([[2.0], [3.0], [5.0]])
 #
 # .. math::
 #
-#    \mathbf{c} = \mathbf{a} \odot \mathbf{b}, \qquad c_i = a_i \, b_i,
-#    \qquad \mathbf{c} = [2 \cdot 2,\ 3 \cdot 3,\ 5 \cdot 5]^\top = [4, 9, 25]^\top
+#    \mathbf{c} = \mathbf{a} \odot \mathbf{b}, \qquad c_i = a_i \, b_i .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# .. math::
+#
+#    \mathbf{c} = [2 \cdot 2,\ 3 \cdot 3,\ 5 \cdot 5]^\top = [4, 9, 25]^\top
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 c = a * b

@@ -24,6 +24,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_4_2_elementwise_matrix.png"
+
 A = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 B = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 print(ee4414.describe(A))
@@ -36,9 +38,16 @@ print(ee4414.describe(A))
 #
 # .. math::
 #
-#    C_{ij} = A_{ij} B_{ij}, \qquad
+#    C_{ij} = A_{ij} B_{ij} .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# .. math::
+#
 #    \mathbf{C} = \begin{bmatrix} 4 & 9 & 16 \\ 25 & 36 & 49 \end{bmatrix}
 #    \in \mathbb{R}^{2 \times 3}
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 C = A * B

@@ -40,9 +40,16 @@ print(f"a: {tuple(a.shape)}, a.T: {tuple(a.T.shape)}")
 #
 # .. math::
 #
-#    (\mathbf{a} \odot \mathbf{a}^\top)_{ij} = a_i \, a_j, \qquad
+#    (\mathbf{a} \odot \mathbf{a}^\top)_{ij} = a_i \, a_j .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# .. math::
+#
 #    \begin{bmatrix} 2 \\ 3 \\ 5 \end{bmatrix} \odot \begin{bmatrix} 2 & 3 & 5 \end{bmatrix}
 #    = \begin{bmatrix} 4 & 6 & 10 \\ 6 & 9 & 15 \\ 10 & 15 & 25 \end{bmatrix}
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 result = a * a.T
@@ -50,8 +57,7 @@ result = a * a.T
 print(result)
 print(f"shape: {tuple(result.shape)}")
 
-expected = torch.tensor([[4.0, 6.0, 10.0], [6.0, 9.0, 15.0], [10.0, 15.0, 25.0]])
-assert torch.equal(result, expected)
+assert torch.equal(result, torch.tensor([[4.0, 6.0, 10.0], [6.0, 9.0, 15.0], [10.0, 15.0, 25.0]]))
 assert tuple(result.shape) == (3, 3)
 
 # %%

@@ -47,7 +47,9 @@ assert explanation.result == (3, 2)
 # Work it out by hand
 # -------------------
 # After stretching, the column has become a ``(3, 2)`` matrix whose two columns are both
-# :math:`\mathbf{a}`; then the product is taken entry by entry:
+# :math:`\mathbf{a}`; then the product is taken entry by entry.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -56,6 +58,8 @@ assert explanation.result == (3, 2)
 #    \begin{bmatrix} 1 & 1 \\ 2 & 2 \\ 3 & 3 \end{bmatrix} =
 #    \begin{bmatrix} 2 & 3 \\ 8 & 10 \\ 18 & 21 \end{bmatrix},
 #    \quad \text{a } 3 \times 2 \text{ matrix}
+#
+# # sphinx_gallery_ee4414_reveal_end
 #
 # .. note::
 #

@@ -31,6 +31,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_1_matrix_multiplication.png"
+
 A = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 B = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
 
@@ -48,6 +50,7 @@ B_T = torch.transpose(B, 0, 1)
 explanation = ee4414.explain_matmul(A.shape, B_T.shape)
 print(explanation)
 assert explanation.result == (2, 2)
+assert "over l = 0 to 2" in str(explanation)  # the index convention of the sum below
 
 # %%
 # Compute C
@@ -57,8 +60,21 @@ assert explanation.result == (2, 2)
 #
 # .. math::
 #
-#    C_{ij} = \sum_{k=0}^{2} A_{ik} \, B_{jk}, \qquad
+#    C_{ij} = \sum_{l=0}^{2} A_{il} \, B_{jl} .
+#
+# Indices count from 0, as in PyTorch, and :math:`l` runs over the 3 shared entries;
+# :func:`ee4414.explain_matmul` writes the same sum, :math:`l = 0` to :math:`k - 1` with
+# :math:`k = 3`, in its step 2.
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# For example, row 0 of :math:`\mathbf{A}` with row 1 of :math:`\mathbf{B}`:
+#
+# .. math::
+#
 #    C_{01} = 2 \cdot 5 + 3 \cdot 6 + 4 \cdot 7 = 56
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 C = torch.matmul(A, B_T)

@@ -30,6 +30,8 @@ import torch
 
 import ee4414
 
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_5_2_batched_matmul.png"
+
 A = torch.arange(1, 13).reshape(3, 4)
 A_ = torch.stack([A, A])
 B = A.T

@@ -18,7 +18,8 @@ differ on the other kind of machine.
 
 **Exercise.** Write code that moves a tensor to the GPU when the machine has one and
 keeps it on the CPU otherwise, computes with it there, and brings the result back to the
-CPU.
+CPU. The tensor is the column :math:`\mathbf{x} = [1, 3, 5]^\top`, and the computation is
+:math:`y = \mathbf{w}^\top \mathbf{x}` with :math:`\mathbf{w} = [0.5, -1, 2]^\top`.
 """
 
 # %%
@@ -30,6 +31,8 @@ CPU.
 import torch
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_6_cpu_and_gpu.png"
 
 has_cuda = torch.cuda.is_available()
 print(f"torch {torch.__version__}; CUDA available: {has_cuda}")
@@ -73,9 +76,13 @@ assert x_cpu.device.type == "cpu"
 # the product below is computed by the GPU and ``y`` lives in GPU memory; on a CPU-only
 # machine the same line simply runs on the CPU.
 #
+# # sphinx_gallery_ee4414_reveal_start
+#
 # .. math::
 #
 #    y = \mathbf{w}^\top \mathbf{x} = 0.5 \cdot 1 - 1 \cdot 3 + 2 \cdot 5 = 7.5
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # sphinx_gallery_ee4414_answer_start
 y = w.T @ x

@@ -16,18 +16,24 @@ operations such as the matrix product refuse to mix them.
 - what precision means: how 0.1 is really stored, and the machine epsilon from
   :class:`torch.finfo`;
 - which round trips are exact and which lose digits;
-- that ``@`` needs both operands in the same dtype, while ``*`` promotes.
+- that ``@`` needs both operands in the same dtype, while ``*`` promotes (except for a
+  0-d tensor).
 
-**Exercise.** Convert a ``float32`` tensor to ``float64`` and back to ``float32``, using
-``.double()``, ``.float()`` and ``.to(dtype)``, and check the dtype after each step.
+**Exercise.** Convert a ``float32`` tensor, the column :math:`[0.1, 0.2, 0.3]^\top`, to
+``float64`` and back to ``float32``, using ``.double()``, ``.float()`` and ``.to(dtype)``,
+and check the dtype after each step.
 """
 
 # %%
 # Start from float32
 # ------------------
+import math
+
 import torch
 
 import ee4414
+
+# sphinx_gallery_thumbnail_path = "_thumbnails/plot_w1_2_7_float_and_double.png"
 
 print(f"default dtype: {torch.get_default_dtype()}")
 x = torch.tensor([[0.1], [0.2], [0.3]])
@@ -67,14 +73,17 @@ print("float32 -> float64 -> float32 is exact:", torch.equal(x32, x))
 # How 0.1 is really stored
 # ------------------------
 # Neither format can hold 0.1 exactly, since it has no finite binary expansion; each
-# stores the nearest number it can. Printing 20 decimals shows how close each gets:
-# ``float32`` is right to about 8 digits, ``float64`` to about 17.
+# stores the nearest number it can. Printing 20 decimals shows how close each gets: the
+# relative error is below half of the format's machine epsilon (next section), which is
+# what "about 7 significant digits" for ``float32`` and "about 16" for ``float64`` mean.
 tenth32 = torch.tensor(0.1, dtype=torch.float32)
 tenth64 = torch.tensor(0.1, dtype=torch.float64)
 print(f"0.1 as float32: {tenth32.item():.20f}")
 print(f"0.1 as float64: {tenth64.item():.20f}")
 assert f"{tenth32.item():.20f}" == "0.10000000149011611938"
 assert f"{tenth64.item():.20f}" == "0.10000000000000000555"
+rel32 = abs(tenth32.item() - 0.1) / 0.1  # 0.1 as a Python float is float64's value
+assert rel32 < torch.finfo(torch.float32).eps / 2
 
 # %%
 # Converting to ``float64`` does not bring the lost digits back: ``.double()`` copies the
@@ -98,6 +107,15 @@ print(f"float32 eps: {eps32:.4e}")
 print(f"float64 eps: {eps64:.4e}")
 assert eps32 == 2.0**-23
 assert eps64 == 2.0**-52
+
+# %%
+# One step of :math:`\varepsilon` is a change in about the :math:`-\log_{10}\varepsilon`-th
+# significant digit, so that many decimal digits are reliable. This is the one figure the
+# course uses: about 7 for ``float32`` and about 16 for ``float64``.
+digits32, digits64 = -math.log10(eps32), -math.log10(eps64)
+print(f"float32 keeps about {digits32:.1f} -> {round(digits32)} significant digits")
+print(f"float64 keeps about {digits64:.1f} -> {round(digits64)} significant digits")
+assert (round(digits32), round(digits64)) == (7, 16)
 
 # %%
 # A change smaller than about half of eps is lost completely. Adding :math:`10^{-8}` to
@@ -124,11 +142,18 @@ assert not torch.equal(third_back, third)
 # %%
 # Mixed dtypes in a matrix product
 # --------------------------------
-# Element-wise operations quietly *promote* mixed inputs to the wider dtype. The matrix
-# product does not: :func:`torch.matmul` insists that both operands have the same dtype,
-# and raises a :class:`RuntimeError` otherwise. Convert one side explicitly.
+# Element-wise operations quietly *promote* two tensors with dimensions to the wider
+# dtype. A 0-d tensor (a single number, shape ``()``) does not count as wider, though, as
+# long as it is of the same kind (floating point here): a ``float32`` tensor times a 0-d
+# ``float64`` tensor stays ``float32``. The matrix product never promotes:
+# :func:`torch.matmul` insists that both operands have the same dtype, and raises a
+# :class:`RuntimeError` otherwise. Convert one side explicitly.
 w = torch.tensor([[0.4], [0.1], [0.2]])  # float32
+scale64 = torch.tensor(2.0, dtype=torch.float64)  # 0-d
 print(f"x64 * w -> {(x64 * w).dtype}  (promoted)")
+print(f"w * scale64 (0-d) -> {(w * scale64).dtype}  (not promoted)")
+assert (x64 * w).dtype == torch.float64
+assert (w * scale64).dtype == torch.float32
 try:
     w.T @ x64
 except RuntimeError as err:

@@ -2,8 +2,8 @@ r"""
 W2-Eg2 · Derive the gradient of the loss by hand
 ================================================
 
-Autograd gave us :math:`\partial\mathcal{L}/\partial w_0 = 1.74` in W2-1.4. Here we derive
-the same number with pencil and paper, to see where it comes from and to get a formula
+Autograd gave us a number for :math:`\partial\mathcal{L}/\partial w_0` in W2-1.4. Here we
+derive the same number with pencil and paper, to see where it comes from and to get a formula
 we can trust (and test) without PyTorch. The method is the definition of a partial
 derivative: write the loss in terms of every quantity it depends on, then differentiate
 with respect to one of them while holding all the others fixed.
@@ -86,7 +86,10 @@ assert abs(loss_compact - loss_expanded) < 1e-12
 # ------------------------------------------------------
 # A partial derivative asks how :math:`\mathcal{L}` changes when :math:`w_0` alone moves.
 # So :math:`w_1, b, x_0, x_1, y` are constants, and every term without :math:`w_0` has
-# derivative zero. Four of the ten terms contain :math:`w_0`:
+# derivative zero. Four of the ten terms contain :math:`w_0`: differentiate each of them,
+# add the pieces, and then look for a common factor.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -121,15 +124,15 @@ assert abs(loss_compact - loss_expanded) < 1e-12
 # :math:`w_1` and :math:`b` give :math:`2 x_1 (\hat{y} - y)` (W2-Ex2) and
 # :math:`2 (\hat{y} - y)`.
 #
+# # sphinx_gallery_ee4414_reveal_end
+#
 # Both the term-by-term result of step 2 and the factored form of step 3 go into code:
 
 # sphinx_gallery_ee4414_answer_start
 grad_w0_terms = 2 * w0 * x0**2 + 2 * x0 * w1 * x1 + 2 * x0 * b - 2 * x0 * y
 grad_w0 = 2 * x0 * (y_hat - y)
 # sphinx_gallery_ee4414_answer_end
-print("dL/dw0 = 2 x0 (y_hat - y)")
-print(f"       = 2 * {x0} * ({y_hat:.2f} - ({y}))")
-print(f"       = {grad_w0:.4f}   (term by term: {grad_w0_terms:.4f})")
+print(f"dL/dw0 = {grad_w0:.4f}   (term by term: {grad_w0_terms:.4f})")
 assert f"{grad_w0:.4f}" == "1.7400"
 assert abs(grad_w0 - grad_w0_terms) < 1e-12
 

@@ -26,7 +26,9 @@ import ee4414
 # The formula
 # -----------
 # Treat :math:`w_0, b, x_0, x_1, y` as constants. Of the expanded loss of W2-Eg2 only the
-# terms with :math:`w_1` survive differentiation:
+# terms with :math:`w_1` survive differentiation.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -37,6 +39,8 @@ import ee4414
 #
 # It is the :math:`w_0` result with the index changed from 0 to 1, as the symmetry of
 # :math:`\hat{y}` in its two terms says it must be.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 # %%
 # The student's code

@@ -83,7 +83,9 @@ print(f"x: shape {tuple(x.shape)}")
 #
 #    \hat{y} = \mathbf{w}^\top\mathbf{x} + b = w_0 x_0 + w_1 x_1 + b .
 #
-# With :math:`\mathbf{x} = [0.3,\ 0.1]^\top`:
+# Work out the three outputs for :math:`\mathbf{x} = [0.3,\ 0.1]^\top` before you read on.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -93,6 +95,8 @@ print(f"x: shape {tuple(x.shape)}")
 #                   = -0.09 - 0.01 - 0.2 = -0.30, \\
 #    \hat{y}_{1}   &= (-0.5) \cdot 0.3 + (-0.4) \cdot 0.1 - 0.8
 #                   = -0.15 - 0.04 - 0.8 = -0.99 .
+#
+# # sphinx_gallery_ee4414_reveal_end
 #
 # Now let PyTorch do the same. Calling a module runs its ``forward``.
 

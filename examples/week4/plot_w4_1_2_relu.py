@@ -17,7 +17,8 @@ values and replaces negative ones by zero.
 
 **Exercise.** Apply the ReLU, :math:`z = \max(0, \hat{y})`, to the outputs of the two
 first-layer neurons ``layer0_0`` and ``layer0_1`` from W4-1.1 (on
-:math:`\mathbf{x} = [0.3,\ 0.1]^\top`).
+:math:`\mathbf{x} = [0.3,\ 0.1]^\top`, they output :math:`\hat{y}_{0,0} = 0.69` and
+:math:`\hat{y}_{0,1} = -0.30`).
 """
 
 import matplotlib.pyplot as plt

@@ -17,7 +17,8 @@ decision to make is *which* dimension to glue along, and the answer, counting fr
 - to follow one input through the whole network, number by number.
 
 **Exercise.** Build the column :math:`\mathbf{z} \in \mathbb{R}^{* \times 2 \times 1}`,
-holding :math:`z_0` and :math:`z_1`, from the two ReLU outputs of W4-1.2 by concatenating
+holding :math:`z_0` and :math:`z_1`, from the two ReLU outputs of W4-1.2
+(:math:`z_0 = 0.69`, :math:`z_1 = 0`) by concatenating
 with a negative (reverse) index, where :math:`*` stands for any number of leading batch
 dimensions. Then run ``layer1`` forward on :math:`\mathbf{z}`.
 """
@@ -73,7 +74,7 @@ z = torch.cat([z_0, z_1], dim=-2)
 # sphinx_gallery_ee4414_answer_end
 print(f"z = {[f'{v:.4f}' for v in z.flatten().tolist()]}, shape {tuple(z.shape)}")
 assert z.shape == (2, 1)
-torch.testing.assert_close(z, torch.tensor([[0.69], [0.0]]))
+assert torch.allclose(z, torch.tensor([[0.69], [0.0]]))
 
 # %%
 # Feed the second layer
@@ -82,8 +83,15 @@ torch.testing.assert_close(z, torch.tensor([[0.69], [0.0]]))
 #
 # .. math::
 #
-#    \hat{y} = \mathbf{w}_1^\top \mathbf{z} + b_1
-#            = (-0.5)(0.69) + (-0.4)(0) + (-0.8) = -0.345 - 0.8 = -1.145 .
+#    \hat{y} = \mathbf{w}_1^\top \mathbf{z} + b_1 .
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# .. math::
+#
+#    \hat{y} = (-0.5)(0.69) + (-0.4)(0) + (-0.8) = -0.345 - 0.8 = -1.145 .
+#
+# # sphinx_gallery_ee4414_reveal_end
 #
 # The second hidden neuron is silent (:math:`z_1 = 0`), so its weight :math:`-0.4` plays no
 # part for this input.

@@ -68,7 +68,9 @@ assert f"{loss.item():.4f}" == "3.0276"
 #    \frac{\partial E}{\partial \hat{y}} = 1 \quad (y \text{ is a constant}).
 #
 # The third is the exercise. Only one term of :math:`\hat{y}` contains :math:`w_0`; the
-# other two are constants as far as :math:`w_0` is concerned and vanish:
+# other two are constants as far as :math:`w_0` is concerned and vanish.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -84,6 +86,8 @@ assert f"{loss.item():.4f}" == "3.0276"
 #
 #    \frac{\partial L}{\partial w_0} = 2E \cdot 1 \cdot x_0 = 2 (\hat{y} - y)\, x_0
 #    = 2 \times 1.74 \times 0.5 = 1.74
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

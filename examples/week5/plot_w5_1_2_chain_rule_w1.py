@@ -52,7 +52,9 @@ print(f"y_hat = {y_hat.item():.4f}, E = {error.item():.4f}, L = {loss.item():.4f
 #
 # The first two factors, :math:`2E` and :math:`1`, are the ones we already have. In the
 # last one, :math:`w_1` appears only in the middle term of
-# :math:`\hat{y} = w_0 x_0 + w_1 x_1 + b`:
+# :math:`\hat{y} = w_0 x_0 + w_1 x_1 + b`.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -68,6 +70,8 @@ print(f"y_hat = {y_hat.item():.4f}, E = {error.item():.4f}, L = {loss.item():.4f
 #
 #    \frac{\partial L}{\partial w_1} = 2E \cdot 1 \cdot x_1 = 2 (\hat{y} - y)\, x_1
 #    = 2 \times 1.74 \times 0.4 = 1.392
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

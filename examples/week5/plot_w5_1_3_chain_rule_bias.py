@@ -48,7 +48,11 @@ print(f"y_hat = {y_hat.item():.4f}, E = {error.item():.4f}, L = {loss.item():.4f
 #      \cdot \frac{\partial \hat{y}}{\partial b}
 #
 # Of the three terms of :math:`\hat{y} = w_0 x_0 + w_1 x_1 + b`, only the bias itself
-# depends on :math:`b`, and its slope is one:
+# depends on :math:`b`.
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# Its slope is one:
 #
 # .. math::
 #
@@ -62,6 +66,8 @@ print(f"y_hat = {y_hat.item():.4f}, E = {error.item():.4f}, L = {loss.item():.4f
 #
 # You can read the bias as a weight whose input is always 1; then this is the weight rule
 # :math:`2E \cdot x_i` with :math:`x_i = 1`.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

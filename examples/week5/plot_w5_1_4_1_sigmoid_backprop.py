@@ -117,7 +117,9 @@ print(f"dz/dy_hat = {slope_from_u.item():.4f}  (product of the two factors)")
 # Step 2: the algebra to sigma times (1 - sigma)
 # ----------------------------------------------
 # The numerator :math:`e^{-\hat{y}}` is :math:`u - 1`. Substitute, split the fraction, and
-# pull out :math:`1/u`, which *is* :math:`\sigma(\hat{y})`:
+# pull out :math:`1/u`, which *is* :math:`\sigma(\hat{y})`.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -131,6 +133,8 @@ print(f"dz/dy_hat = {slope_from_u.item():.4f}  (product of the two factors)")
 # The result needs no exponential of its own: the forward pass already computed
 # :math:`\sigma(\hat{y})`, and the backward pass reuses it. Here
 # :math:`0.7756 \times (1 - 0.7756) = 0.1741`.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 # sphinx_gallery_ee4414_answer_start
@@ -167,10 +171,14 @@ print(f"all three forms match autograd on {grid.numel()} points in [-8, 8]")
 # Back to the weights. The upstream part :math:`2E \cdot 1 \cdot \sigma'(\hat{y})` is shared;
 # each parameter multiplies it by its own input (1 for the bias).
 #
+# # sphinx_gallery_ee4414_reveal_start
+#
 # .. math::
 #
 #    \frac{\partial L}{\partial w_0} = 2E \cdot 1 \cdot \sigma(\hat{y})(1 - \sigma(\hat{y}))
 #    \cdot x_0 = 2 \times 1.2756 \times 0.1741 \times 0.5 \approx 0.2220
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

@@ -70,9 +70,13 @@ print(
 #
 # Three of them we know from W5-1.1 (with :math:`z` in the place of :math:`\hat{y}`):
 # :math:`\partial L / \partial E = 2E`, :math:`\partial E / \partial z = 1` and
-# :math:`\partial \hat{y} / \partial w_0 = x_0`. The new one follows from the two pieces of
-# the ReLU: on the right it is the line :math:`z = \hat{y}` (slope 1), on the left the
-# constant :math:`z = 0` (slope 0):
+# :math:`\partial \hat{y} / \partial w_0 = x_0`. The new one is the ReLU's slope: look at
+# its graph on each side of 0.
+#
+# # sphinx_gallery_ee4414_reveal_start
+#
+# It follows from the two pieces of the ReLU: on the right it is the line
+# :math:`z = \hat{y}` (slope 1), on the left the constant :math:`z = 0` (slope 0):
 #
 # .. math::
 #
@@ -90,6 +94,8 @@ print(
 #    \frac{\partial L}{\partial b} = 2E \cdot 1 \cdot [\hat{y} > 0] \cdot 1
 #
 # where :math:`[\hat{y} > 0]` is 1 when the condition holds and 0 otherwise.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

@@ -108,7 +108,9 @@ assert f"{y_hat.item():.4f}" == "-1.1450"
 # :math:`w^{[0]}_{0,1}, w^{[0]}_{1,1}, b^{[0]}_1` and the input, and
 # :math:`w^{[0]}_{0,0}` belongs to neuron 0 only; :math:`w^{[1]}_1` and :math:`b^{[1]}` are
 # parameters, which are constants while we differentiate with respect to another one. What
-# remains runs through :math:`z_0`, and the chain rule continues down that path:
+# remains runs through :math:`z_0`, and the chain rule continues down that path.
+#
+# # sphinx_gallery_ee4414_reveal_start
 #
 # .. math::
 #
@@ -129,6 +131,8 @@ assert f"{y_hat.item():.4f}" == "-1.1450"
 #      \cdot \underbrace{\frac{\partial z_0}{\partial \hat{y}^{[0]}_0}}_{[\hat{y}^{[0]}_0 > 0]}
 #      \cdot \underbrace{\frac{\partial \hat{y}^{[0]}_0}{\partial w^{[0]}_{0,0}}}_{x_0}
 #    = 2(-2.145) \cdot 1 \cdot (-0.5) \cdot 1 \cdot 0.3 = 0.6435
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

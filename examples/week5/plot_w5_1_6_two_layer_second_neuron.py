@@ -98,7 +98,9 @@ assert f"{fwd_a['y_hat0_1'].item():.4f}" == "-0.3000"
 #      \frac{\partial z_1}{\partial \hat{y}^{[0]}_1} \cdot
 #      \frac{\partial \hat{y}^{[0]}_1}{\partial w^{[0]}_{1,1}}
 #
-# and with the two links at the loss end:
+# # sphinx_gallery_ee4414_reveal_start
+#
+# With the two links at the loss end:
 #
 # .. math::
 #
@@ -118,6 +120,8 @@ assert f"{fwd_a['y_hat0_1'].item():.4f}" == "-0.3000"
 #    = 2E \cdot 1 \cdot w^{[1]}_1 \cdot [\hat{y}^{[0]}_1 > 0] \cdot x_0
 #
 # For input A the switch :math:`[\hat{y}^{[0]}_1 > 0] = [-0.3 > 0]` is 0, so both are 0.
+#
+# # sphinx_gallery_ee4414_reveal_end
 
 
 def deriv_loss_over_error(error):

@@ -173,7 +173,11 @@ def explain_matmul(a: ShapeLike, b: ShapeLike) -> MatmulExplanation:
 
         (\ast_A, n, k) \mathbin{@} (\ast_B, k, m) \to
         (\operatorname{broadcast}(\ast_A, \ast_B), n, m),
-        \qquad C_{ij} = \sum_{l=1}^{k} A_{il} B_{lj}.
+        \qquad C_{ij} = \sum_{l=0}^{k-1} A_{il} B_{lj}.
+
+    Indices count from 0, as tensors are indexed (the convention of the course's
+    examples): the sum runs over ``l = 0, ..., k - 1``, and step 2 of the explanation says
+    so with the actual ``k``.
 
     A 1-D ``A`` is treated as a row ``(1, k)`` and a 1-D ``B`` as a column ``(k, 1)``;
     the added dimension is removed from the result, as in PyTorch.
@@ -222,7 +226,10 @@ def explain_matmul(a: ShapeLike, b: ShapeLike) -> MatmulExplanation:
         )
     batch_a, batch_b = ma[:-2], mb[:-2]
     steps.append(f"1. matrix dims: A is {n} x {k}, B is {k_b} x {m}")
-    steps.append(f"2. contracted dim: A's columns and B's rows are both {k}, summed over")
+    steps.append(
+        f"2. contracted dim: A's columns and B's rows are both {k}; entry (i, j) sums "
+        f"A[i, l] * B[l, j] over l = 0 to {k - 1}"
+    )
     try:
         batch = explain_broadcast(batch_a, batch_b).result
     except ValueError as err:
