@@ -70,7 +70,7 @@ def real(
     """
     number = as_number(value)
     if number is None:
-        raise TypeError(f"{where}: {name} must be a number; got {shown(value)}")
+        raise TypeError(f"{where} expects {name} to be a number; got {shown(value)}")
     x = float(number)
     if not math.isfinite(x):
         raise ValueError(f"{where}: {name} must be a finite number; got {x}")
@@ -95,7 +95,9 @@ def integer(value: Any, name: str, where: str, *, minimum: int | None = None) ->
     """
     number = as_number(value)
     if not isinstance(number, int):
-        raise TypeError(f"{where}: {name} must be a whole number (an int); got {shown(value)}")
+        raise TypeError(
+            f"{where} expects {name} to be a whole number (an int); got {shown(value)}"
+        )
     if minimum is not None and number < minimum:
         raise ValueError(f"{where}: {name} must be at least {minimum}; got {number}")
     return number
@@ -117,7 +119,7 @@ def tensor(
         hint = ""
         if isinstance(value, (list, tuple, np.ndarray)):
             hint = "; convert it with torch.tensor(...)"
-        raise TypeError(f"{where}: {name} must be {expected}; got {shown(value)}{hint}")
+        raise TypeError(f"{where} expects {name} to be {expected}; got {shown(value)}{hint}")
     if value.dtype == torch.bool or value.is_complex():
         raise TypeError(f"{where}: {name} must hold real numbers; got dtype {value.dtype}")
     if finite:
