@@ -60,12 +60,6 @@ class Linear(nn.Module):
     b : torch.nn.Parameter, shape (out_features, 1)
         The biases.
 
-    Examples
-    --------
-    >>> layer = Linear(2, 1, w=[0.4, 0.1], b=1.0)
-    >>> layer(torch.tensor([[0.5], [0.4]]))
-    tensor([[1.2400]], grad_fn=<AddBackward0>)
-
     Raises
     ------
     TypeError
@@ -75,6 +69,12 @@ class Linear(nn.Module):
     ValueError
         If a size is below 1, ``bound`` is not positive and finite, or ``w``/``b``
         has the wrong shape or holds NaN or an infinity.
+
+    Examples
+    --------
+    >>> layer = Linear(2, 1, w=[0.4, 0.1], b=1.0)
+    >>> layer(torch.tensor([[0.5], [0.4]]))
+    tensor([[1.2400]], grad_fn=<AddBackward0>)
     """
 
     def __init__(
