@@ -67,7 +67,10 @@ def test_bad_arguments(call, match):
     [
         (lambda: circles(n=2.0), "circles expects n to be a whole number"),
         (lambda: circles(noise="0.1"), "circles expects noise to be a number; got '0.1'"),
-        (lambda: linearly_separable(seed=None), r"expects seed to be a whole number \(an int\); got None"),
+        (
+            lambda: linearly_separable(seed=None),
+            r"expects seed to be a whole number \(an int\); got None",
+        ),
     ],
 )
 def test_bad_argument_types(call, match):

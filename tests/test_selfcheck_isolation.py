@@ -148,12 +148,13 @@ def test_w4_checks_survive_a_failing_forward():
     answers["models"] = {"relu": FromTorch()}
     result = check("W4-1.6", **answers)
     assert any(
-        h.startswith("models: the network of version 'relu' raised RuntimeError") for h in result.hints
+        h.startswith("models: the network of version 'relu' raised RuntimeError")
+        for h in result.hints
     )
 
 
 def test_w4_probes_follow_the_model_dtype():
-    from ee4414.selfcheck.week4 import _check_neuron, _NEURONS
+    from ee4414.selfcheck.week4 import _NEURONS, _check_neuron
 
     class Neuron64(torch.nn.Module):
         def __init__(self, w0, w1, b):
@@ -169,7 +170,7 @@ def test_w4_probes_follow_the_model_dtype():
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
 def test_w4_probes_move_to_the_model_device():
-    from ee4414.selfcheck.week4 import _check_neuron, _NEURONS
+    from ee4414.selfcheck.week4 import _NEURONS, _check_neuron
 
     layer = torch.nn.Module()
     layer.w = torch.nn.Parameter(torch.tensor([[0.8], [-0.5]], device="cuda"))

@@ -95,9 +95,7 @@ def integer(value: Any, name: str, where: str, *, minimum: int | None = None) ->
     """
     number = as_number(value)
     if not isinstance(number, int):
-        raise TypeError(
-            f"{where} expects {name} to be a whole number (an int); got {shown(value)}"
-        )
+        raise TypeError(f"{where} expects {name} to be a whole number (an int); got {shown(value)}")
     if minimum is not None and number < minimum:
         raise ValueError(f"{where}: {name} must be at least {minimum}; got {number}")
     return number

@@ -233,8 +233,7 @@ def get_activation(name: str) -> Activation:
     """
     if not isinstance(name, str):
         raise TypeError(
-            "get_activation expects a name such as 'relu' (a string); got "
-            f"{_checks.shown(name)}"
+            f"get_activation expects a name such as 'relu' (a string); got {_checks.shown(name)}"
         )
     key = name.lower()
     if key not in ACTIVATIONS:

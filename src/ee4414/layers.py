@@ -185,7 +185,9 @@ def _initial(
     if t.shape == shape:
         return t
     vector = t.dim() == 1 and 1 in shape  # a flat list for a column (or a row) is unambiguous
-    if t.numel() == shape[0] * shape[1] and (t.dim() == 0 or vector or (t.dim() == 2 and 1 in t.shape and 1 in shape)):
+    if t.numel() == shape[0] * shape[1] and (
+        t.dim() == 0 or vector or (t.dim() == 2 and 1 in t.shape and 1 in shape)
+    ):
         return t.reshape(shape)
     slip = ""
     if t.numel() == shape[0] * shape[1]:

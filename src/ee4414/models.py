@@ -323,7 +323,7 @@ def _sizes(values: object, where: str, name: str) -> list[int]:
             f"{_checks.shown(values)}"
         )
     try:
-        items = list(values)  # type: ignore[call-overload]
+        items = list(values)
     except TypeError:
         raise TypeError(
             f"{where} expects {name} to be a sequence of layer widths, e.g. [2, 3, 1]; got "

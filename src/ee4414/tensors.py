@@ -205,8 +205,8 @@ def explain_matmul(a: ShapeLike, b: ShapeLike) -> MatmulExplanation:
     TypeError
         If ``a`` or ``b`` is neither a tensor nor a sequence of ints.
     ValueError
-        If a size is negative, if an operand is 0-D, if the columns of ``A`` do not match the rows of ``B``, or
-        if the batch dimensions cannot broadcast.
+        If a size is negative, if an operand is 0-D, if the columns of ``A`` do not
+        match the rows of ``B``, or if the batch dimensions cannot broadcast.
 
     Examples
     --------

@@ -33,7 +33,6 @@ from torch import nn
 from tqdm import tqdm
 
 from ee4414 import _checks
-
 from ee4414.devices import resolve_device
 from ee4414.losses import LossFn, get_loss
 from ee4414.optim import SGD, check_lr
@@ -252,7 +251,9 @@ class Trainer:
         TypeError
             If ``x`` is not a tensor (the model may raise its own errors for its shape).
         """
-        _checks.tensor(x, "x", "predict", expected="a torch.Tensor of inputs, shape (*, features, 1)")
+        _checks.tensor(
+            x, "x", "predict", expected="a torch.Tensor of inputs, shape (*, features, 1)"
+        )
         self.model.eval()
         out: torch.Tensor = self.model(x.to(self.device))
         return out.cpu()
@@ -344,7 +345,7 @@ def _loss_function(loss: object) -> LossFn:
             "Trainer expects loss to be a name ('mse', 'squared_error', 'hinge') or a "
             f"function loss(y_hat, y); got {_checks.shown(loss)}"
         )
-    return loss  # type: ignore[return-value]
+    return loss
 
 
 def _positive_int(value: object, name: str) -> int:

@@ -28,7 +28,7 @@ TIME_LIMIT = 10.0
 """Seconds that checking one variable, student code included, may take."""
 
 
-class OutOfTime(BaseException):  # noqa: N818 (not an error of the caller's: a signal)
+class OutOfTime(BaseException):
     """Raised inside student code when the time limit is up.
 
     A ``BaseException``, so that a student's ``except Exception`` cannot swallow it.
