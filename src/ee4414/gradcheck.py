@@ -46,8 +46,8 @@ def autograd_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
 
     Returns
     -------
@@ -94,8 +94,8 @@ def numerical_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
     eps : float, default 1e-6
         The nudge :math:`\varepsilon`.
 
@@ -206,8 +206,8 @@ def compare_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
     atol : float, default 1e-5
         Largest absolute difference from autograd that still counts as equal.
 
@@ -288,7 +288,8 @@ def _check_arguments(model: object, loss: object, x: object, y: object, where: s
             f"{_checks.shown(loss)}"
         )
     _checks.tensor(x, "x", where)
-    _checks.tensor(y, "y", where)
+    if _checks.as_number(y) is None:
+        _checks.tensor(y, "y", where, expected="a torch.Tensor of targets or a number")
 
 
 def _loss_tensor(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor, where: str) -> torch.Tensor:
