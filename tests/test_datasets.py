@@ -49,7 +49,7 @@ def test_linearly_separable_respects_the_margin():
     ("call", "match"),
     [
         (lambda: circles(n=1), "circles: n must be at least 2; got 1"),
-        (lambda: circles(n=10**9), "more than the 10,000,000 a toy data set allows"),
+        (lambda: circles(n=10**9), "more than the 1,000,000 a toy data set allows"),
         (lambda: circles(noise=-1), "circles: noise must be at least 0; got -1"),
         (lambda: circles(noise=float("inf")), "noise must be a finite number"),
         (lambda: circles(factor=1.5), "between 0 and 1"),

@@ -149,3 +149,39 @@ def check_finite(t: torch.Tensor, name: str, where: str) -> None:
 def floating(t: torch.Tensor) -> torch.Tensor:
     """``t`` in floating point: integer tensors become float32 (``5 // 2`` is not 2.5)."""
     return t if t.is_floating_point() else t.to(torch.float32)
+
+
+def call_model(model: Any, x: torch.Tensor, where: str) -> Any:
+    """``model(x)``; an error from inside the model becomes a ValueError that says where.
+
+    The library's own TypeError/ValueError (e.g. from :class:`~ee4414.Linear`) passes
+    through unchanged: it already says what is wrong.
+    """
+    try:
+        return model(x)
+    except (TypeError, ValueError):
+        raise
+    except Exception as err:  # the caller's model may raise anything
+        raise ValueError(
+            f"{where}: the model failed on x of shape {tuple(x.shape)} with "
+            f"{type(err).__name__}: {_first_line(err)}. The course's models read a batch of "
+            "columns (n, features, 1); torch.nn.Linear reads rows (n, features)"
+        ) from err
+
+
+def call_loss(loss: Any, y_hat: Any, y: Any, where: str) -> Any:
+    """``loss(y_hat, y)``; an error from inside the loss becomes a ValueError that says where."""
+    try:
+        return loss(y_hat, y)
+    except (TypeError, ValueError):
+        raise
+    except Exception as err:  # the caller's loss may raise anything
+        raise ValueError(
+            f"{where}: the loss function failed with {type(err).__name__}: {_first_line(err)}; "
+            "it is called as loss(y_hat, y) with the model's output and the targets"
+        ) from err
+
+
+def _first_line(err: BaseException) -> str:
+    lines = str(err).strip().splitlines()
+    return lines[0] if lines else "(no message)"

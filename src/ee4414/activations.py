@@ -201,6 +201,7 @@ class Activation:
 
     def __call__(self, y_hat: torch.Tensor) -> torch.Tensor:
         """Apply the activation to ``y_hat`` (any shape)."""
+        _checks.tensor(y_hat, "y_hat", f"the {self.name} activation")
         return self.function(y_hat)
 
 
@@ -233,7 +234,8 @@ def get_activation(name: str) -> Activation:
     """
     if not isinstance(name, str):
         raise TypeError(
-            f"get_activation expects a name such as 'relu' (a string); got {_checks.shown(name)}"
+            "get_activation expects the activation name to be a string such as 'relu'; got "
+            f"{_checks.shown(name)}"
         )
     key = name.lower()
     if key not in ACTIVATIONS:

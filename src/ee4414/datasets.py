@@ -76,7 +76,7 @@ def circles(
         If ``n`` or ``seed`` is not a whole number, or a float option is not a
         number.
     ValueError
-        If ``n`` is below 2 or above 10,000,000, a float option is not finite,
+        If ``n`` is below 2 or above 1,000,000, a float option is not finite,
         ``noise`` is negative, or ``factor`` is not between 0 and 1.
     """
     n = _check_n(n, "circles")
@@ -135,7 +135,7 @@ def linearly_separable(
         If ``n`` or ``seed`` is not a whole number, or a float option is not a
         number.
     ValueError
-        If ``n`` is below 2 or above 10,000,000, a float option is not finite,
+        If ``n`` is below 2 or above 1,000,000, a float option is not finite,
         or ``margin`` is negative.
     """
     n = _check_n(n, "linearly_separable")
@@ -150,7 +150,7 @@ def linearly_separable(
     return points.unsqueeze(-1), c.view(n, 1, 1)
 
 
-_MAX_POINTS = 10**7  # far more than a toy data set needs, short of filling the memory
+_MAX_POINTS = 10**6  # far more than a toy data set needs, short of filling the memory
 
 
 def _check_n(n: int, where: str) -> int:

@@ -28,6 +28,7 @@ import torch
 from torch import nn
 
 from ee4414 import _checks
+from ee4414._checks import call_loss, call_model
 
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 _KEY = re.compile(r"^\s*([\w.]+)\s*(?:\[([\d,\s]+)\])?\s*$")
@@ -67,7 +68,9 @@ def autograd_gradients(
     _check_arguments(model, loss, x, y, "autograd_gradients")
     names, params = zip(*model.named_parameters(), strict=True)
     with torch.enable_grad():
-        value = _loss_tensor(loss, model(x), y, "autograd_gradients")
+        value = _loss_tensor(
+            loss, call_model(model, x, "autograd_gradients"), y, "autograd_gradients"
+        )
         grads = torch.autograd.grad(value, params, allow_unused=True)
     return {
         name: g.detach() if g is not None else torch.zeros_like(p)
@@ -124,9 +127,9 @@ def numerical_gradients(
         for k in range(flat.numel()):
             original = flat[k].item()
             flat[k] = original + eps
-            up = _loss_number(loss, model64(x64), y64)
+            up = _loss_number(loss, call_model(model64, x64, "numerical_gradients"), y64)
             flat[k] = original - eps
-            down = _loss_number(loss, model64(x64), y64)
+            down = _loss_number(loss, call_model(model64, x64, "numerical_gradients"), y64)
             flat[k] = original
             gflat[k] = (up - down) / (2 * eps)
         estimates[name] = grad
@@ -282,10 +285,10 @@ def _check_arguments(model: object, loss: object, x: object, y: object, where: s
         )
     if not any(True for _ in model.parameters()):
         raise ValueError(f"{where}: the model has no parameters, so there is no gradient to take")
-    if not callable(loss):
+    if not callable(loss) or isinstance(loss, type):
         raise TypeError(
-            f"{where} expects loss to be a function loss(y_hat, y), e.g. ee4414.mse; got "
-            f"{_checks.shown(loss)}"
+            f"{where} expects loss to be a function loss(y_hat, y), e.g. ee4414.mse (an "
+            f"instance, not a class); got {_checks.shown(loss)}"
         )
     _checks.tensor(x, "x", where)
     if _checks.as_number(y) is None:
@@ -294,7 +297,7 @@ def _check_arguments(model: object, loss: object, x: object, y: object, where: s
 
 def _loss_tensor(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor, where: str) -> torch.Tensor:
     """``loss(y_hat, y)``, checked to be one number that autograd can differentiate."""
-    value = loss(y_hat, y)
+    value = call_loss(loss, y_hat, y, where)
     if not isinstance(value, torch.Tensor) or value.numel() != 1:
         raise TypeError(
             f"{where}: loss(y_hat, y) should return a one-element tensor; it returned "
@@ -311,7 +314,7 @@ def _loss_tensor(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor, where: str)
 
 def _loss_number(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor | float) -> float:
     """``loss(y_hat, y)`` as a float, for finite differences (a plain number will do)."""
-    value = loss(y_hat, y)  # type: ignore[arg-type]
+    value = call_loss(loss, y_hat, y, "numerical_gradients")
     if isinstance(value, torch.Tensor) and value.numel() == 1:
         return float(value.item())
     number = _checks.as_number(value)

@@ -18,7 +18,7 @@ from torch import nn
 
 from ee4414 import _checks
 
-_MAX_WEIGHTS = 10**8  # 400 MB of float32: far beyond the course, short of a frozen laptop
+_MAX_WEIGHTS = 10**7  # 40 MB of float32: far beyond the course, short of a frozen laptop
 ParamLike = torch.Tensor | Sequence[float] | Sequence[Sequence[float]] | float
 
 
@@ -67,7 +67,7 @@ class Linear(nn.Module):
         ``torch.dtype``, ``generator`` is not a ``torch.Generator``, or ``w``/``b`` is
         not numbers.
     ValueError
-        If a size is below 1, ``bound`` is not positive and finite, or ``w``/``b``
+        If a size is below 1, ``bound`` is not in (0, 1e6], or ``w``/``b``
         has the wrong shape or holds NaN or an infinity.
 
     Examples
@@ -101,7 +101,7 @@ class Linear(nn.Module):
                 f"weights, more than the {_MAX_WEIGHTS:,} this teaching library allows; check "
                 "the sizes"
             )
-        bound = _checks.real(bound, "bound", "Linear", above=0)
+        bound = _checks.real(bound, "bound", "Linear", above=0, maximum=1e6)
         if generator is not None and not isinstance(generator, torch.Generator):
             raise TypeError(
                 f"Linear expects generator to be a torch.Generator or None; got "
@@ -195,4 +195,7 @@ def _initial(
             "; a flat list is only read as a column, so give the matrix as a nested list, "
             "one inner list per input feature"
         )
-    raise ValueError(f"Linear expects {name} of shape {shape}; got {tuple(t.shape)}{slip}")
+    which = "(in_features, out_features)" if name == "w" else "(out_features, 1)"
+    raise ValueError(
+        f"Linear expects {name} of shape {which} = {shape}; got {tuple(t.shape)}{slip}"
+    )

@@ -261,7 +261,8 @@ def get_loss(name: str) -> LossFn:
     """
     if not isinstance(name, str):
         raise TypeError(
-            f"get_loss expects a loss name such as 'mse' (a string); got {_checks.shown(name)}"
+            f"get_loss expects the loss name to be a string such as 'mse'; got "
+            f"{_checks.shown(name)}"
         )
     if name not in LOSSES:
         raise ValueError(f"unknown loss {name!r}; choose one of: {', '.join(LOSSES)}")
@@ -275,7 +276,9 @@ def _num_points(y_hat: torch.Tensor) -> int:
     return max(1, y_hat.numel() // (y_hat.shape[-2] * y_hat.shape[-1]))
 
 
-def _target_like(y_hat: torch.Tensor, y: torch.Tensor | float, name: str) -> torch.Tensor:
+def _target_like(
+    y_hat: torch.Tensor, y: torch.Tensor | float, name: str, target: str = "the target y"
+) -> torch.Tensor:
     """Check prediction and target; return the target as a tensor of the prediction's shape.
 
     An integer prediction is first read as float32 (the caller does the same), and a
@@ -289,24 +292,29 @@ def _target_like(y_hat: torch.Tensor, y: torch.Tensor | float, name: str) -> tor
         )
     dtype = y_hat.dtype if y_hat.is_floating_point() else torch.float32
     if isinstance(y, torch.Tensor) and y.dim() == 0 and y_hat.dim() > 0:
-        _checks.tensor(y, "the target y", name)
+        _checks.tensor(y, target, name)
         return y.to(y_hat.device, dtype).expand(y_hat.shape)
     number = _checks.as_number(y)
     if number is not None:
+        if abs(number) > torch.finfo(dtype).max:
+            raise ValueError(
+                f"{name}: {target} = {number:g} is too large for y_hat's dtype {dtype} "
+                f"(at most {torch.finfo(dtype).max:.3g})"
+            )
         return torch.full(y_hat.shape, float(number), dtype=dtype, device=y_hat.device)
     if not isinstance(y, torch.Tensor):
         raise TypeError(
-            f"{name} expects the target to be a tensor or a number; got {_checks.shown(y)}"
+            f"{name} expects {target} to be a tensor or a number; got {_checks.shown(y)}"
         )
-    _checks.tensor(y, "the target y", name)
+    _checks.tensor(y, target, name)
     if y.shape != y_hat.shape:
         raise ValueError(
-            f"{name}: y_hat has shape {tuple(y_hat.shape)} but the target has shape "
-            f"{tuple(y.shape)}; they must match (reshape the target, e.g. y.view_as(y_hat))"
+            f"{name}: y_hat has shape {tuple(y_hat.shape)} but {target} has shape "
+            f"{tuple(y.shape)}; they must match (reshape it, e.g. y.view_as(y_hat))"
         )
     if y.device != y_hat.device:
         raise ValueError(
-            f"{name}: y_hat is on {y_hat.device} but the target is on {y.device}; move one "
+            f"{name}: y_hat is on {y_hat.device} but {target} is on {y.device}; move one "
             "of them, e.g. y.to(y_hat.device)"
         )
     return y.to(dtype)
@@ -314,7 +322,7 @@ def _target_like(y_hat: torch.Tensor, y: torch.Tensor | float, name: str) -> tor
 
 def _labels_like(y_hat: torch.Tensor, c: torch.Tensor | float, name: str) -> torch.Tensor:
     """Like :func:`_target_like`, and check that every label is -1 or 1."""
-    c = _target_like(y_hat, c, name)
+    c = _target_like(y_hat, c, name, "the labels c")
     bad = c[(c != 1) & (c != -1)]
     if bad.numel():
         shown = sorted({float(v) for v in bad.flatten()[:5]})

@@ -195,6 +195,7 @@ class TwoLayerNN(MLP):
         generator: torch.Generator | None = None,
     ) -> None:
         hidden = _checks.integer(hidden, "hidden", "TwoLayerNN", minimum=1)
+        in_features = _checks.integer(in_features, "in_features", "TwoLayerNN", minimum=1)
         super().__init__([in_features, hidden, 1], activation, bound=bound, generator=generator)
 
 
@@ -234,6 +235,7 @@ class ThreeLayerNN(MLP):
         generator: torch.Generator | None = None,
     ) -> None:
         widths = _sizes(hidden, "ThreeLayerNN", "hidden")
+        in_features = _checks.integer(in_features, "in_features", "ThreeLayerNN", minimum=1)
         if len(widths) != 2:
             raise ValueError(f"ThreeLayerNN has two hidden layers; got hidden={hidden!r}")
         hidden = (widths[0], widths[1])

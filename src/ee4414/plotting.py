@@ -30,6 +30,7 @@ CLASS_STYLE: dict[float, dict[str, Any]] = {
     -1.0: {"marker": "s", "color": "tab:blue", "label": "class -1"},
 }
 SURFACE_CMAP = "RdBu_r"
+_FAR = 1e6  # a plotted region beyond this is a slip (huge data), not a picture
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -204,7 +205,7 @@ def plot_decision_surface(
         of shape (N, 2, 1), returns the wrong number of outputs or NaN; if the
         limits, resolution or padding are out of range; or if ``x``/``c`` is malformed.
     """
-    resolution = _checks.integer(resolution, "resolution", "plot_decision_surface", minimum=2)
+    resolution = _resolution(resolution, "plot_decision_surface")
     padding = _checks.real(padding, "padding", "plot_decision_surface", minimum=0)
     if x is not None and c is not None:
         _labels(c, len(_points(x)), "plot_decision_surface")
@@ -354,7 +355,7 @@ def animate_training(
     if not history.snapshots:
         raise ValueError("history has no snapshots: call Trainer.fit(..., snapshot_every=k)")
     _labels(c, len(_points(x)), "animate_training")
-    resolution = _checks.integer(resolution, "resolution", "animate_training", minimum=2)
+    resolution = _resolution(resolution, "animate_training")
     interval = _checks.integer(interval, "interval", "animate_training", minimum=1)
     max_frames = _checks.integer(max_frames, "max_frames", "animate_training", minimum=1)
     padding = _checks.real(padding, "padding", "animate_training", minimum=0)
@@ -376,6 +377,7 @@ def animate_training(
     pts = _points(x)
     lo, hi = pts.min(axis=0) - padding, pts.max(axis=0) + padding
     limits = (lo[0], hi[0], lo[1], hi[1])
+    _near(limits, "the points x plus padding")
     frames = []  # (epoch, y_hat on the grid, accuracy) for each snapshot
     for epoch, state in snaps:
         frame_model = load_snapshot(model, state)
@@ -428,6 +430,27 @@ def _points(x: torch.Tensor) -> np.ndarray:
         raise ValueError(f"expected points of shape (n, 2, 1); got {tuple(x.shape)}")
     _checks.check_finite(x, "x", "plotting")
     return np.asarray(x.detach().cpu().reshape(-1, 2).double().numpy())
+
+
+def _near(limits: Sequence[float], source: str) -> None:
+    """Refuse a plotted region so far out that the grid overflows float32."""
+    if max(abs(float(v)) for v in limits) > _FAR:
+        shown = tuple(round(float(v), 3) for v in limits)
+        raise ValueError(
+            f"cannot draw this region: {source} reach beyond ±{_FAR:g} ({shown}); the plane "
+            "is drawn around the data, so check it for huge values"
+        )
+
+
+def _resolution(value: object, where: str) -> int:
+    """Grid points per axis: at least 2, at most 2000 (more than a screen can show)."""
+    resolution = _checks.integer(value, "resolution", where, minimum=2)
+    if resolution > 2000:
+        raise ValueError(
+            f"{where}: resolution {resolution} means {resolution**2:,} model evaluations; "
+            "at most 2000 per axis (a screen shows fewer), e.g. 200"
+        )
+    return resolution
 
 
 def _labels(c: torch.Tensor, n: int, where: str) -> np.ndarray:
@@ -530,6 +553,7 @@ def _grid_response(
             "cannot draw this model: it has no floating-point parameters, so the dtype and "
             "device of its inputs are unknown"
         )
+    given = limits
     if limits is None:
         if x is not None:
             pts = _points(x)
@@ -539,6 +563,7 @@ def _grid_response(
             limits = (-1.0, 2.0, -1.0, 2.0)
     else:
         limits = _limits(limits)
+    _near(limits, "limits" if given is not None else "the points x plus padding")
     x0s = np.linspace(limits[0], limits[1], resolution)
     x1s = np.linspace(limits[2], limits[3], resolution)
     g0, g1 = np.meshgrid(x0s, x1s)

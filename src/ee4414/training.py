@@ -272,10 +272,12 @@ class Trainer:
             ]
         total = 0.0
         for xb, yb in batches:
-            loss = self.loss_fn(self.model(xb), yb)
+            loss = _checks.call_loss(
+                self.loss_fn, _checks.call_model(self.model, xb, "fit"), yb, "fit"
+            )
             _check_loss_value(loss)
             self.optimiser.zero_grad()
-            loss.backward()  # type: ignore[no-untyped-call]
+            loss.backward()
             self.optimiser.step()
             value = loss.item()
             self._step_losses.append(value)
