@@ -78,7 +78,7 @@ def test_hinge_values():
 
 def test_mismatched_shapes_are_refused():
     with pytest.raises(
-        ValueError, match=r"y_hat has shape \(4, 1, 1\) but the target has shape \(4, 1\)"
+        ValueError, match=r"y_hat has shape \(4, 1, 1\) but the target y has shape \(4, 1\)"
     ):
         mse(torch.zeros(4, 1, 1), torch.zeros(4, 1))
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from typing import Any
 
 import numpy as np
 import torch
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 def shown(value: Any) -> str:
@@ -151,6 +154,27 @@ def floating(t: torch.Tensor) -> torch.Tensor:
     return t if t.is_floating_point() else t.to(torch.float32)
 
 
+def flag(value: Any, name: str, where: str) -> bool:
+    """Return ``value`` as a bool when it is True or False (Python or NumPy).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is anything else (``if`` cannot read an array or a tensor).
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{where} expects {name} to be True or False; got {shown(value)}")
+
+
+def raised_here(err: BaseException) -> bool:
+    """True when ``err`` was raised by this library's own code (not by torch or a caller)."""
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE)
+
+
 def call_model(model: Any, x: torch.Tensor, where: str) -> Any:
     """``model(x)``; an error from inside the model becomes a ValueError that says where.
 
@@ -159,9 +183,9 @@ def call_model(model: Any, x: torch.Tensor, where: str) -> Any:
     """
     try:
         return model(x)
-    except (TypeError, ValueError):
-        raise
     except Exception as err:  # the caller's model may raise anything
+        if isinstance(err, (TypeError, ValueError)) and raised_here(err):
+            raise
         raise ValueError(
             f"{where}: the model failed on x of shape {tuple(x.shape)} with "
             f"{type(err).__name__}: {_first_line(err)}. The course's models read a batch of "
@@ -173,9 +197,9 @@ def call_loss(loss: Any, y_hat: Any, y: Any, where: str) -> Any:
     """``loss(y_hat, y)``; an error from inside the loss becomes a ValueError that says where."""
     try:
         return loss(y_hat, y)
-    except (TypeError, ValueError):
-        raise
     except Exception as err:  # the caller's loss may raise anything
+        if isinstance(err, (TypeError, ValueError)) and raised_here(err):
+            raise
         raise ValueError(
             f"{where}: the loss function failed with {type(err).__name__}: {_first_line(err)}; "
             "it is called as loss(y_hat, y) with the model's output and the targets"

@@ -193,7 +193,8 @@ class Activation:
         if not isinstance(self.name, str):
             raise TypeError(f"Activation expects name to be a string; got {self.name!r}")
         for part in ("function", "derivative"):
-            if not callable(getattr(self, part)):
+            fn = getattr(self, part)
+            if not callable(fn) or isinstance(fn, type):
                 raise TypeError(
                     f"Activation expects {part} to be a function of a tensor; got "
                     f"{_checks.shown(getattr(self, part))}"
@@ -202,7 +203,15 @@ class Activation:
     def __call__(self, y_hat: torch.Tensor) -> torch.Tensor:
         """Apply the activation to ``y_hat`` (any shape)."""
         _checks.tensor(y_hat, "y_hat", f"the {self.name} activation")
-        return self.function(y_hat)
+        try:
+            return self.function(y_hat)
+        except Exception as err:  # a hand-written function may raise anything
+            if _checks.raised_here(err):
+                raise
+            raise ValueError(
+                f"the {self.name} activation's function failed on y_hat of shape "
+                f"{tuple(y_hat.shape)} with {type(err).__name__}: {err}"
+            ) from err
 
 
 ACTIVATIONS: dict[str, Activation] = {

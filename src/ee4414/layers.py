@@ -171,7 +171,10 @@ def _initial(
         t = torch.empty(shape, dtype=dtype)
         return nn.init.uniform_(t, -bound, bound, generator=generator)
     try:
-        t = torch.as_tensor(value, dtype=dtype).detach().clone()
+        raw = torch.as_tensor(value.detach() if isinstance(value, torch.Tensor) else value)
+        if raw.is_complex() or raw.dtype == torch.bool:
+            raise TypeError(raw.dtype)
+        t = raw.to(dtype).clone()
     except (TypeError, ValueError, RuntimeError):
         raise TypeError(
             f"Linear expects {name} to be a tensor, a number or a (nested) list of numbers of "

@@ -86,7 +86,10 @@ def plot_losses(
     ValueError
         If a curve is not flat (one number per epoch).
     """
+    log = _checks.flag(log, "log", "plot_losses")
     curves = dict(losses) if isinstance(losses, Mapping) else {"": losses}
+    if not curves:
+        raise ValueError("plot_losses got an empty dict of losses: there is no curve to draw")
     data = {label: _curve(values, label) for label, values in curves.items()}
     ax = _axes(ax)
     lines = []
@@ -97,7 +100,7 @@ def plot_losses(
     ax.set(xlabel=xlabel, ylabel=ylabel)
     if title:
         ax.set_title(title)
-    if isinstance(losses, Mapping):
+    if isinstance(losses, Mapping) and any(str(label) for label in data):
         ax.legend()
     ax.grid(True, alpha=0.3)
     return lines
@@ -134,6 +137,7 @@ def plot_points(
     """
     pts = _points(x)
     labels = _labels(c, len(pts), "plot_points")
+    legend = _checks.flag(legend, "legend", "plot_points")
     ax = _axes(ax)
     drawn = []
     for value, style in CLASS_STYLE.items():
@@ -178,7 +182,7 @@ def plot_decision_surface(
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure if omitted.
     resolution : int, default 200
-        Grid points per axis.
+        Grid points per axis, 2 to 1000.
     padding : float, default 0.5
         Margin around the data when ``limits`` is not given.
     limits : (x0_min, x0_max, x1_min, x1_max), optional
@@ -206,6 +210,8 @@ def plot_decision_surface(
         limits, resolution or padding are out of range; or if ``x``/``c`` is malformed.
     """
     resolution = _resolution(resolution, "plot_decision_surface")
+    colorbar = _checks.flag(colorbar, "colorbar", "plot_decision_surface")
+    legend = _checks.flag(legend, "legend", "plot_decision_surface")
     padding = _checks.real(padding, "padding", "plot_decision_surface", minimum=0)
     if x is not None and c is not None:
         _labels(c, len(_points(x)), "plot_decision_surface")
@@ -318,7 +324,8 @@ def animate_training(
     c : torch.Tensor, shape (n, 1, 1)
         Their labels.
     resolution : int, default 60
-        Grid points per axis (keep it small: every frame is stored in the page).
+        Grid points per axis, 2 to 1000 (keep it small: every frame is stored in the
+        page).
     interval : int, default 200
         Milliseconds between frames.
     max_frames : int, default 30
@@ -328,7 +335,8 @@ def animate_training(
     figsize : (float, float), default (5, 4)
         Figure size in inches.
     dpi : float, default 72
-        Resolution of each frame; with ``figsize`` it sets how heavy the animation is.
+        Resolution of each frame, 10 to 600; with ``figsize`` (each side at most 50
+        inches) it sets how heavy the animation is.
 
     Returns
     -------
@@ -354,17 +362,25 @@ def animate_training(
         )
     if not history.snapshots:
         raise ValueError("history has no snapshots: call Trainer.fit(..., snapshot_every=k)")
+    if set(history.snapshots[0][1]) != set(model.state_dict()):
+        raise ValueError(
+            "animate_training: the history's snapshots hold other parameters than the model "
+            "(pass the model that Trainer.fit trained, with its history)"
+        )
     _labels(c, len(_points(x)), "animate_training")
     resolution = _resolution(resolution, "animate_training")
     interval = _checks.integer(interval, "interval", "animate_training", minimum=1)
     max_frames = _checks.integer(max_frames, "max_frames", "animate_training", minimum=1)
     padding = _checks.real(padding, "padding", "animate_training", minimum=0)
-    dpi = _checks.real(dpi, "dpi", "animate_training", above=0)
+    dpi = _checks.real(dpi, "dpi", "animate_training", minimum=10, maximum=600)
     try:
-        width, height = (_checks.real(v, "figsize", "animate_training", above=0) for v in figsize)
+        width, height = (
+            _checks.real(v, "figsize", "animate_training", above=0, maximum=50) for v in figsize
+        )
     except (TypeError, ValueError):
         raise TypeError(
-            f"animate_training expects figsize to be (width, height) in inches; got {figsize!r}"
+            "animate_training expects figsize to be (width, height) in inches, each at most "
+            f"50; got {figsize!r}"
         ) from None
     figsize = (width, height)
     import matplotlib.pyplot as plt
@@ -443,12 +459,12 @@ def _near(limits: Sequence[float], source: str) -> None:
 
 
 def _resolution(value: object, where: str) -> int:
-    """Grid points per axis: at least 2, at most 2000 (more than a screen can show)."""
+    """Grid points per axis: at least 2, at most 1000 (more than a plot can show)."""
     resolution = _checks.integer(value, "resolution", where, minimum=2)
-    if resolution > 2000:
+    if resolution > 1000:
         raise ValueError(
             f"{where}: resolution {resolution} means {resolution**2:,} model evaluations; "
-            "at most 2000 per axis (a screen shows fewer), e.g. 200"
+            "at most 1000 per axis (a plot shows fewer), e.g. 200"
         )
     return resolution
 
@@ -472,6 +488,8 @@ def _curve(values: object, label: str) -> np.ndarray:
     if isinstance(values, torch.Tensor):
         values = values.detach().cpu()
     try:
+        if np.iscomplexobj(values):
+            raise TypeError("complex")
         ys = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise TypeError(
@@ -490,6 +508,8 @@ def _numbers(value: object, count: int, name: str, what: str) -> list[float]:
     """``count`` finite numbers read from a tensor, a sequence or a number."""
     try:
         t = torch.as_tensor(value.detach() if isinstance(value, torch.Tensor) else value)
+        if t.is_complex() or t.dtype == torch.bool:
+            raise TypeError(t.dtype)
         t = t.to(torch.float64).reshape(-1)
     except (TypeError, ValueError, RuntimeError):
         raise TypeError(
@@ -522,7 +542,7 @@ def _range(values: Any) -> tuple[float, float]:
 def _limits(limits: object) -> tuple[float, float, float, float]:
     """The plotted region (x0_min, x0_max, x1_min, x1_max), checked."""
     try:
-        values = [_checks.real(v, "each limit", "plot_decision_surface") for v in limits]  # type: ignore[attr-defined]
+        values = [_checks.real(v, "limits", "plot_decision_surface") for v in limits]  # type: ignore[attr-defined]
     except TypeError:
         raise TypeError(
             f"plot_decision_surface expects limits to be (x0_min, x0_max, x1_min, x1_max); got "

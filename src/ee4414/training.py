@@ -27,7 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import numpy as np
 import torch
 from torch import nn
 from tqdm import tqdm
@@ -135,14 +134,13 @@ class Trainer:
             )
         if batch_size is not None:
             batch_size = _checks.integer(batch_size, "batch_size", "Trainer", minimum=1)
-        if on_divergence not in ("raise", "stop"):
+        if not isinstance(on_divergence, str) or on_divergence not in ("raise", "stop"):
             raise ValueError(f"on_divergence must be 'raise' or 'stop'; got {on_divergence!r}")
         if seed is not None:
             seed = _checks.integer(seed, "seed", "Trainer")
-        if not isinstance(shuffle, (bool, np.bool_)):
-            raise TypeError(f"Trainer expects shuffle to be True or False; got {shuffle!r}")
-        if progress is not None and not isinstance(progress, (bool, np.bool_)):
-            raise TypeError(f"Trainer expects progress to be True, False or None; got {progress!r}")
+        shuffle = _checks.flag(shuffle, "shuffle", "Trainer")
+        if progress is not None:
+            progress = _checks.flag(progress, "progress", "Trainer")
         loss_fn = _loss_function(loss)
         self.device = resolve_device(device)
         self.model = model.to(self.device)
