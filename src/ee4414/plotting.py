@@ -482,7 +482,7 @@ def _labels(c: torch.Tensor, n: int, where: str) -> np.ndarray:
     return labels
 
 
-def _curve(values: object, label: str) -> np.ndarray:
+def _curve(values: Any, label: str) -> np.ndarray:
     """One loss curve as a flat float array."""
     name = f"the curve {label!r}" if label else "losses"
     if isinstance(values, torch.Tensor):
