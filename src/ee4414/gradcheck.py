@@ -223,7 +223,7 @@ def compare_gradients(
     ------
     TypeError
         If ``manual`` is not a mapping, a key is not a string, a value is not a
-        number or tensor, or an argument fails :func:`autograd_gradients`' checks.
+        number or tensor, or an argument fails the checks of :func:`~ee4414.autograd_gradients`.
     KeyError
         If a key names no parameter; the message lists the parameter names.
     ValueError

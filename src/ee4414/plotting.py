@@ -346,12 +346,12 @@ def animate_training(
     Raises
     ------
     TypeError
-        If ``model`` is not a module, ``history`` is not a :class:`History`, ``x`` or
+        If ``model`` is not a module, ``history`` is not a :class:`~ee4414.History`, ``x`` or
         ``c`` is not a tensor, or a number option is not a number.
     ValueError
         If ``history`` has no snapshots, the points or labels are malformed, a
         number option is out of range, or the model cannot be drawn (see
-        :func:`plot_decision_surface`).
+        :func:`~ee4414.plot_decision_surface`).
     """
     if not isinstance(model, nn.Module):
         raise TypeError(f"animate_training expects a torch.nn.Module; got {_checks.shown(model)}")
