@@ -48,12 +48,39 @@ def test_linearly_separable_respects_the_margin():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: circles(n=1), "n must be an integer >= 2"),
-        (lambda: circles(noise=-1), "noise must be >= 0"),
+        (lambda: circles(n=1), "circles: n must be at least 2; got 1"),
+        (lambda: circles(n=10**9), "more than the 1,000,000 a toy data set allows"),
+        (lambda: circles(noise=-1), "circles: noise must be at least 0; got -1"),
+        (lambda: circles(noise=float("inf")), "noise must be a finite number"),
         (lambda: circles(factor=1.5), "between 0 and 1"),
-        (lambda: linearly_separable(margin=-0.1), "margin must be >= 0"),
+        (lambda: circles(seed=2**70), "seed must fit in 64 bits"),
+        (lambda: linearly_separable(margin=-0.1), "margin must be at least 0"),
     ],
 )
 def test_bad_arguments(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: circles(n=2.0), "circles expects n to be a whole number"),
+        (lambda: circles(noise="0.1"), "circles expects noise to be a number; got '0.1'"),
+        (
+            lambda: linearly_separable(seed=None),
+            r"expects seed to be a whole number \(an int\); got None",
+        ),
+    ],
+)
+def test_bad_argument_types(call, match):
+    with pytest.raises(TypeError, match=match):
+        call()
+
+
+def test_numbers_from_numpy_and_0d_tensors_are_numbers():
+    np = pytest.importorskip("numpy")
+    x, c = circles(n=np.int64(10), noise=np.float32(0.1), seed=torch.tensor(3))
+    x_ref, c_ref = circles(n=10, noise=float(np.float32(0.1)), seed=3)
+    assert torch.equal(x, x_ref) and torch.equal(c, c_ref)
+    assert linearly_separable(n=np.array(6))[0].shape == (6, 2, 1)

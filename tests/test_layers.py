@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 import torch
 
@@ -53,7 +55,10 @@ def test_fixed_values_accept_lists_and_numbers():
 
 
 def test_fixed_values_of_the_wrong_shape_are_refused():
-    with pytest.raises(ValueError, match=r"Linear expects w of shape \(2, 3\); got \(3, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"Linear expects w of shape \(in_features, out_features\) = \(2, 3\); got \(3, 2\)",
+    ):
         Linear(2, 3, w=torch.zeros(3, 2))
 
 
@@ -75,14 +80,38 @@ def test_wrong_input_dtype_says_how_to_convert():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"in_features": 0, "out_features": 1}, "positive integer in_features"),
-        ({"in_features": 2, "out_features": 1, "bound": 0}, "bound > 0"),
-        ({"in_features": 2, "out_features": 1.5}, "positive integer out_features"),
+        ({"in_features": 0, "out_features": 1}, "Linear: in_features must be at least 1; got 0"),
+        ({"in_features": 2, "out_features": 1, "bound": 0}, "bound must be greater than 0"),
+        ({"in_features": 2, "out_features": 1, "w": [0.1, math.nan]}, "w holds NaN"),
+        ({"in_features": 2, "out_features": 1, "b": math.inf}, "b holds NaN or an infinity"),
+        ({"in_features": 2, "out_features": 2, "w": [1, 2, 3, 4]}, "give the matrix as a nested"),
+        ({"in_features": 10**4, "out_features": 10**4}, "more than the 10,000,000"),
     ],
 )
 def test_bad_construction(kwargs, match):
     with pytest.raises(ValueError, match=match):
         Linear(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"in_features": 2, "out_features": 1.5}, "Linear expects out_features to be a whole"),
+        ({"in_features": 2, "out_features": 1, "w": "0.4"}, "Linear expects w to be a tensor"),
+        ({"in_features": 2, "out_features": 1, "generator": 8}, "torch.Generator or None"),
+        ({"in_features": 2, "out_features": 1, "dtype": "float32"}, "a torch.dtype; got"),
+    ],
+)
+def test_bad_construction_types(kwargs, match):
+    with pytest.raises(TypeError, match=match):
+        Linear(**kwargs)
+
+
+def test_numpy_and_0d_sizes_are_numbers():
+    np = pytest.importorskip("numpy")
+    layer = Linear(np.int64(2), torch.tensor(3), bound=np.float32(0.5))
+    assert layer.w.shape == (2, 3)
+    assert isinstance(layer.in_features, int)
 
 
 def test_integer_dtype_is_refused():

@@ -78,7 +78,7 @@ def test_hinge_values():
 
 def test_mismatched_shapes_are_refused():
     with pytest.raises(
-        ValueError, match=r"y_hat has shape \(4, 1, 1\) but the target has shape \(4, 1\)"
+        ValueError, match=r"y_hat has shape \(4, 1, 1\) but the target y has shape \(4, 1\)"
     ):
         mse(torch.zeros(4, 1, 1), torch.zeros(4, 1))
 
@@ -91,7 +91,7 @@ def test_hinge_labels_must_be_plus_minus_one():
 def test_bad_types_are_refused():
     with pytest.raises(TypeError, match="expects y_hat to be a torch.Tensor"):
         squared_error([1.0], 1.0)
-    with pytest.raises(TypeError, match="target to be a tensor or a number"):
+    with pytest.raises(TypeError, match="expects the target y to be a tensor or a number"):
         squared_error(torch.zeros(1), "1")
 
 

@@ -490,7 +490,8 @@ def test_w4_1_5_a_summed_loss_and_a_plain_number():
     )
     answer["mse"] = lambda y_hat, y: mse(y_hat, y).item()
     assert the_hint(check("W4-1.5", **answer)).startswith(
-        "mse: should return a tensor that autograd can differentiate"
+        "mse(<tensor (1, 1)>, <tensor (1, 1)>) returns a float, not a tensor; it should return "
+        "a tensor that autograd can differentiate"
     )
 
 
@@ -667,7 +668,8 @@ def test_w4_1_6_a_summed_hinge_and_python_max(trained):
         return max(0.0, 1 - c * y_hat)  # a plain 0.0 beyond the margin
 
     assert the_hint(check("W4-1.6", **w4_1_6_answer(trained, loss=hinge_max))).startswith(
-        "hinge: should return a tensor that autograd can differentiate"
+        "hinge(<tensor (1, 1)>, <tensor (1, 1)>) returns a float, not a tensor; it should "
+        "return a tensor that autograd can differentiate"
     )
 
 

@@ -44,8 +44,29 @@ def test_broadcast_error_names_the_dimension():
 def test_shapes_must_be_sequences_of_ints():
     with pytest.raises(TypeError, match="expected a tensor or a shape"):
         explain_broadcast("3x1", (3, 1))
-    with pytest.raises(TypeError, match="non-negative ints"):
+    with pytest.raises(
+        ValueError, match=r"explain_broadcast: a is not a shape; .* cannot be negative"
+    ):
         explain_broadcast((3, -1), (3, 1))
+    with pytest.raises(
+        TypeError, match=r"explain_broadcast: b is not a shape; a shape is a sequence of non-neg"
+    ):
+        explain_broadcast((3, 1), (3, 1.5))
+
+
+def test_a_size_1_dim_stretches_to_0():
+    # torch agrees: torch.zeros(0) + torch.zeros(1) has shape (0,)
+    assert (
+        explain_broadcast((0,), (1,)).result
+        == (0,)
+        == tuple((torch.zeros(0) + torch.zeros(1)).shape)
+    )
+    assert explain_broadcast((1, 3), (0, 1)).result == (0, 3)
+
+
+def test_numpy_sizes_are_sizes():
+    np = pytest.importorskip("numpy")
+    assert explain_broadcast((np.int64(3), 1), torch.Size([1, 4])).result == (3, 4)
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,13 @@ def test_divergence_can_stop_and_keep_the_curve():
     [
         ({"lr": 0}, ValueError, "learning rate must be positive"),
         ({"lr": -1}, ValueError, "learning rate must be positive"),
-        ({"batch_size": 0}, ValueError, "batch_size must be a positive integer"),
+        ({"batch_size": 0}, ValueError, "Trainer: batch_size must be at least 1; got 0"),
+        ({"batch_size": 2.5}, TypeError, "Trainer expects batch_size to be a whole number"),
+        ({"loss": None}, TypeError, "expects loss to be a name .* got None"),
+        ({"loss": 42}, TypeError, "expects loss to be a name .* got 42"),
+        ({"loss": torch.nn.MSELoss}, TypeError, r"loss=MSELoss, a class; .* loss=MSELoss\(\)"),
+        ({"shuffle": "yes"}, TypeError, "shuffle to be True or False"),
+        ({"seed": 1.5}, TypeError, "seed to be a whole number"),
         ({"on_divergence": "ignore"}, ValueError, "on_divergence must be 'raise' or 'stop'"),
         ({"device": "gpu"}, ValueError, "unknown device 'gpu'"),
         ({"loss": "l1"}, ValueError, "unknown loss 'l1'"),
@@ -131,10 +137,12 @@ def test_trainer_needs_a_module():
         Trainer(lambda x: x)
 
 
-@pytest.mark.parametrize("epochs", [0, -5, 2.5])
+@pytest.mark.parametrize("epochs", [0, -5])
 def test_epochs_must_be_positive(epochs):
     with pytest.raises(ValueError, match="epochs must be a positive integer"):
         Trainer(TwoLayerNN(), device="cpu").fit(*xor(), epochs=epochs)
+    with pytest.raises(TypeError, match="fit expects epochs to be a whole number"):
+        Trainer(TwoLayerNN(), device="cpu").fit(*xor(), epochs=2.5)
 
 
 def test_bad_data_is_refused():

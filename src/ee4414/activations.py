@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import torch
 
+from ee4414 import _checks
+
 ActivationFn = Callable[[torch.Tensor], torch.Tensor]
 
 
@@ -29,7 +31,13 @@ def relu(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         ``y_hat`` with its negative entries set to zero.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "relu")
     return torch.relu(y_hat)
 
 
@@ -49,7 +57,13 @@ def relu_derivative(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         1 where ``y_hat > 0``, else 0, in ``y_hat``'s dtype.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "relu_derivative")
     return (y_hat > 0).to(y_hat.dtype)
 
 
@@ -65,7 +79,13 @@ def sigmoid(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         Values in (0, 1).
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "sigmoid")
     return torch.sigmoid(y_hat)
 
 
@@ -85,7 +105,13 @@ def sigmoid_derivative(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         Values in (0, 0.25], largest at ``y_hat = 0``.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "sigmoid_derivative")
     s = torch.sigmoid(y_hat)
     return s * (1 - s)
 
@@ -106,7 +132,13 @@ def tanh(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         Values in (-1, 1).
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "tanh")
     return torch.tanh(y_hat)
 
 
@@ -122,7 +154,13 @@ def tanh_derivative(y_hat: torch.Tensor) -> torch.Tensor:
     -------
     torch.Tensor, shape (*)
         Values in (0, 1], largest at ``y_hat = 0``.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
     """
+    _checks.tensor(y_hat, "y_hat", "tanh_derivative")
     return 1 - torch.tanh(y_hat) ** 2
 
 
@@ -140,15 +178,40 @@ class Activation:
         Maps a tensor of shape (*) to a tensor of shape (*).
     derivative : callable
         Its derivative, also element-wise.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string or ``function``/``derivative`` is not callable.
     """
 
     name: str
     function: ActivationFn
     derivative: ActivationFn
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise TypeError(f"Activation expects name to be a string; got {self.name!r}")
+        for part in ("function", "derivative"):
+            fn = getattr(self, part)
+            if not callable(fn) or isinstance(fn, type):
+                raise TypeError(
+                    f"Activation expects {part} to be a function of a tensor; got "
+                    f"{_checks.shown(getattr(self, part))}"
+                )
+
     def __call__(self, y_hat: torch.Tensor) -> torch.Tensor:
         """Apply the activation to ``y_hat`` (any shape)."""
-        return self.function(y_hat)
+        _checks.tensor(y_hat, "y_hat", f"the {self.name} activation")
+        try:
+            return self.function(y_hat)
+        except Exception as err:  # a hand-written function may raise anything
+            if _checks.raised_here(err):
+                raise
+            raise ValueError(
+                f"the {self.name} activation's function failed on y_hat of shape "
+                f"{tuple(y_hat.shape)} with {type(err).__name__}: {err}"
+            ) from err
 
 
 ACTIVATIONS: dict[str, Activation] = {
@@ -173,10 +236,17 @@ def get_activation(name: str) -> Activation:
 
     Raises
     ------
+    TypeError
+        If ``name`` is not a string.
     ValueError
         If ``name`` is not a known activation; the message lists the valid names.
     """
-    key = name.lower() if isinstance(name, str) else name
+    if not isinstance(name, str):
+        raise TypeError(
+            "get_activation expects the activation name to be a string such as 'relu'; got "
+            f"{_checks.shown(name)}"
+        )
+    key = name.lower()
     if key not in ACTIVATIONS:
         raise ValueError(f"unknown activation {name!r}; choose one of: {', '.join(ACTIVATIONS)}")
     return ACTIVATIONS[key]

@@ -13,6 +13,8 @@ import math
 
 import torch
 
+from ee4414 import _checks
+
 
 def xor() -> tuple[torch.Tensor, torch.Tensor]:
     r"""Return the four XOR points (week 4): label +1 where exactly one input is 1.
@@ -67,13 +69,24 @@ def circles(
         The points.
     c : torch.Tensor, shape (n, 1, 1)
         +1 for the inner circle, -1 for the outer.
+
+    Raises
+    ------
+    TypeError
+        If ``n`` or ``seed`` is not a whole number, or a float option is not a
+        number.
+    ValueError
+        If ``n`` is below 2 or above 1,000,000, a float option is not finite,
+        ``noise`` is negative, or ``factor`` is not between 0 and 1.
     """
-    _check_n(n, minimum=2)
-    if not noise >= 0:
-        raise ValueError(f"noise must be >= 0; got {noise!r}")
-    if not 0 < factor < 1:
-        raise ValueError(f"factor (the inner radius) must be between 0 and 1; got {factor!r}")
-    g = torch.Generator().manual_seed(seed)
+    n = _check_n(n, "circles")
+    noise = _checks.real(noise, "noise", "circles", minimum=0)
+    factor = _checks.real(factor, "factor (the inner radius)", "circles", above=0)
+    if not factor < 1:
+        raise ValueError(
+            f"circles: factor (the inner radius) must be between 0 and 1; got {factor:g}"
+        )
+    g = torch.Generator().manual_seed(_seed(seed, "circles"))
     n_inner = (n + 1) // 2
     radius = torch.cat([torch.full((n_inner,), float(factor)), torch.ones(n - n_inner)])
     theta = 2 * math.pi * torch.rand(n, generator=g)
@@ -115,11 +128,19 @@ def linearly_separable(
         The points.
     c : torch.Tensor, shape (n, 1, 1)
         +1 above the line (:math:`x_0 + x_1 > 0`), -1 below.
+
+    Raises
+    ------
+    TypeError
+        If ``n`` or ``seed`` is not a whole number, or a float option is not a
+        number.
+    ValueError
+        If ``n`` is below 2 or above 1,000,000, a float option is not finite,
+        or ``margin`` is negative.
     """
-    _check_n(n, minimum=2)
-    if not margin >= 0:
-        raise ValueError(f"margin must be >= 0; got {margin!r}")
-    g = torch.Generator().manual_seed(seed)
+    n = _check_n(n, "linearly_separable")
+    margin = _checks.real(margin, "margin", "linearly_separable", minimum=0)
+    g = torch.Generator().manual_seed(_seed(seed, "linearly_separable"))
     c = torch.tensor([1.0 if i % 2 == 0 else -1.0 for i in range(n)])
     along = c * (margin + 0.5 * torch.randn(n, generator=g).abs())
     across = torch.randn(n, generator=g)
@@ -129,6 +150,23 @@ def linearly_separable(
     return points.unsqueeze(-1), c.view(n, 1, 1)
 
 
-def _check_n(n: int, minimum: int) -> None:
-    if not isinstance(n, int) or isinstance(n, bool) or n < minimum:
-        raise ValueError(f"n must be an integer >= {minimum}; got {n!r}")
+_MAX_POINTS = 10**6  # far more than a toy data set needs, short of filling the memory
+
+
+def _check_n(n: int, where: str) -> int:
+    """The number of points as an int between 2 and a sane maximum."""
+    n = _checks.integer(n, "n", where, minimum=2)
+    if n > _MAX_POINTS:
+        raise ValueError(
+            f"{where}: n = {n:,} points is more than the {_MAX_POINTS:,} a toy data set "
+            "allows; check the number"
+        )
+    return n
+
+
+def _seed(seed: int, where: str) -> int:
+    """A seed as an int that ``torch.Generator.manual_seed`` accepts."""
+    seed = _checks.integer(seed, "seed", where)
+    if not -(2**63) <= seed < 2**64:
+        raise ValueError(f"{where}: seed must fit in 64 bits; got {seed}")
+    return seed

@@ -35,6 +35,8 @@ def resolve_device(device: str | torch.device = "auto") -> torch.device:
 
     Raises
     ------
+    TypeError
+        If ``device`` is neither a string nor a :class:`torch.device`.
     ValueError
         If ``device`` is not one of the accepted names.
     RuntimeError
@@ -45,7 +47,7 @@ def resolve_device(device: str | torch.device = "auto") -> torch.device:
     elif isinstance(device, str):
         spec = device.strip().lower()
     else:
-        raise ValueError(f"device must be {_NAMES}; got {device!r}")
+        raise TypeError(f"resolve_device expects device to be {_NAMES}; got {device!r}")
     if spec == "auto":
         if torch.cuda.is_available():
             return torch.device("cuda")

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from ee4414 import _checks
+from ee4414._checks import call_loss, call_model
+
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 _KEY = re.compile(r"^\s*([\w.]+)\s*(?:\[([\d,\s]+)\])?\s*$")
 
@@ -44,18 +47,31 @@ def autograd_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
 
     Returns
     -------
     dict of str to torch.Tensor
         ``{name: dL/dparameter}`` with each parameter's shape, names as in
         :meth:`torch.nn.Module.named_parameters` (e.g. ``"w"``, ``"layers.0.b"``).
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a module, ``loss`` is not callable, ``x`` or ``y`` is not
+        a tensor, or the loss is not a one-element tensor autograd can differentiate
+        (``.item()``, ``.detach()`` or a plain number).
+    ValueError
+        If the model has no parameters.
     """
+    _check_arguments(model, loss, x, y, "autograd_gradients")
     names, params = zip(*model.named_parameters(), strict=True)
-    value = loss(model(x), y)
-    grads = torch.autograd.grad(value, params, allow_unused=True)
+    with torch.enable_grad():
+        value = _loss_tensor(
+            loss, call_model(model, x, "autograd_gradients"), y, "autograd_gradients"
+        )
+        grads = torch.autograd.grad(value, params, allow_unused=True)
     return {
         name: g.detach() if g is not None else torch.zeros_like(p)
         for name, p, g in zip(names, params, grads, strict=True)
@@ -81,8 +97,8 @@ def numerical_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
     eps : float, default 1e-6
         The nudge :math:`\varepsilon`.
 
@@ -90,7 +106,17 @@ def numerical_gradients(
     -------
     dict of str to torch.Tensor
         ``{name: estimate}``, each in float64 with its parameter's shape.
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a module, ``loss`` is not callable, ``x`` or ``y`` is not
+        a tensor, ``eps`` is not a number, or the loss is not one number.
+    ValueError
+        If the model has no parameters or ``eps`` is not positive and finite.
     """
+    _check_arguments(model, loss, x, y, "numerical_gradients")
+    eps = _checks.real(eps, "eps", "numerical_gradients", above=0)
     model64 = copy.deepcopy(model).double()
     x64 = x.double()
     y64 = y.double() if isinstance(y, torch.Tensor) else y
@@ -101,9 +127,9 @@ def numerical_gradients(
         for k in range(flat.numel()):
             original = flat[k].item()
             flat[k] = original + eps
-            up = loss(model64(x64), y64).item()
+            up = _loss_number(loss, call_model(model64, x64, "numerical_gradients"), y64)
             flat[k] = original - eps
-            down = loss(model64(x64), y64).item()
+            down = _loss_number(loss, call_model(model64, x64, "numerical_gradients"), y64)
             flat[k] = original
             gflat[k] = (up - down) / (2 * eps)
         estimates[name] = grad
@@ -183,8 +209,8 @@ def compare_gradients(
         ``loss(y_hat, y)`` returning a scalar tensor.
     x : torch.Tensor, shape (*, in_features, 1)
         Inputs.
-    y : torch.Tensor
-        Targets, shaped like the model's output.
+    y : torch.Tensor or float
+        Targets, shaped like the model's output (or one number for every output).
     atol : float, default 1e-5
         Largest absolute difference from autograd that still counts as equal.
 
@@ -195,18 +221,28 @@ def compare_gradients(
 
     Raises
     ------
+    TypeError
+        If ``manual`` is not a mapping, a key is not a string, a value is not a
+        number or tensor, or an argument fails the checks of :func:`~ee4414.autograd_gradients`.
     KeyError
         If a key names no parameter; the message lists the parameter names.
     ValueError
-        If a key is malformed, an index is out of range, or a value has the wrong shape.
+        If a key is malformed, an index is out of range, a value has the wrong shape,
+        ``atol`` is negative, or the model has no parameters.
     """
+    if not isinstance(manual, Mapping):
+        raise TypeError(
+            "compare_gradients expects manual to be a dict such as {'w': grad_w, 'b': grad_b}; "
+            f"got {_checks.shown(manual)}"
+        )
+    atol = _checks.real(atol, "atol", "compare_gradients", minimum=0)
     reference = autograd_gradients(model, loss, x, y)
     numeric = numerical_gradients(model, loss, x, y)
     rows = []
     for key, value in manual.items():
         name, index = _parse_key(key, reference)
         auto, num = reference[name][index], numeric[name][index]
-        got = torch.as_tensor(value, dtype=auto.dtype).detach().cpu()
+        got = _manual_value(key, value, auto.dtype)
         if got.numel() != auto.numel():
             raise ValueError(
                 f"manual gradient {key!r} has {got.numel()} entries but {name}"
@@ -220,6 +256,8 @@ def compare_gradients(
 
 def _parse_key(key: str, grads: Mapping[str, torch.Tensor]) -> tuple[str, tuple[int, ...]]:
     """Split ``"layers.0.w[1, 0]"`` into the parameter name and the index tuple."""
+    if not isinstance(key, str):
+        raise TypeError(f"a gradient key names a parameter, e.g. 'w' or 'w[1, 0]'; got {key!r}")
     match = _KEY.match(key)
     if match is None:
         raise ValueError(f"cannot read gradient key {key!r}; write e.g. 'w', 'b' or 'w[1, 0]'")
@@ -237,3 +275,68 @@ def _fmt(t: torch.Tensor) -> str:
     """Show a small gradient compactly: a number, or a flat list of numbers."""
     values = [f"{round(v, 4) + 0.0:.4f}" for v in t.reshape(-1).tolist()]  # no "-0.0000"
     return values[0] if len(values) == 1 else "[" + ", ".join(values) + "]"
+
+
+def _check_arguments(model: object, loss: object, x: object, y: object, where: str) -> None:
+    """The model has parameters, the loss is a function, x and y are tensors."""
+    if not isinstance(model, nn.Module):
+        raise TypeError(
+            f"{where} expects model to be a torch.nn.Module; got {_checks.shown(model)}"
+        )
+    if not any(True for _ in model.parameters()):
+        raise ValueError(f"{where}: the model has no parameters, so there is no gradient to take")
+    if not callable(loss) or isinstance(loss, type):
+        raise TypeError(
+            f"{where} expects loss to be a function loss(y_hat, y), e.g. ee4414.mse (an "
+            f"instance, not a class); got {_checks.shown(loss)}"
+        )
+    _checks.tensor(x, "x", where)
+    if _checks.as_number(y) is None:
+        _checks.tensor(y, "y", where, expected="a torch.Tensor of targets or a number")
+
+
+def _loss_tensor(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor, where: str) -> torch.Tensor:
+    """``loss(y_hat, y)``, checked to be one number that autograd can differentiate."""
+    value = call_loss(loss, y_hat, y, where)
+    if not isinstance(value, torch.Tensor) or value.numel() != 1:
+        raise TypeError(
+            f"{where}: loss(y_hat, y) should return a one-element tensor; it returned "
+            f"{_checks.shown(value)} (a plain number cannot be differentiated: no .item())"
+        )
+    if not value.requires_grad:
+        raise TypeError(
+            f"{where}: loss(y_hat, y) returned a tensor that autograd cannot differentiate; "
+            "build it from y_hat with torch operations, without .detach(), .item() or a new "
+            "torch.tensor(...)"
+        )
+    return value
+
+
+def _loss_number(loss: LossFn, y_hat: torch.Tensor, y: torch.Tensor | float) -> float:
+    """``loss(y_hat, y)`` as a float, for finite differences (a plain number will do)."""
+    value = call_loss(loss, y_hat, y, "numerical_gradients")
+    if isinstance(value, torch.Tensor) and value.numel() == 1:
+        return float(value.item())
+    number = _checks.as_number(value)
+    if number is None:
+        raise TypeError(
+            "numerical_gradients: loss(y_hat, y) should return one number (a one-element "
+            f"tensor); it returned {_checks.shown(value)}"
+        )
+    return float(number)
+
+
+def _manual_value(key: str, value: object, dtype: torch.dtype) -> torch.Tensor:
+    """A hand-computed gradient as a tensor of ``dtype`` on the CPU."""
+    number = _checks.as_number(value)
+    if number is not None:
+        return torch.tensor(float(number), dtype=dtype)
+    if isinstance(value, torch.Tensor):
+        return value.detach().cpu().to(dtype)
+    try:
+        return torch.as_tensor(value, dtype=dtype)
+    except (TypeError, ValueError, RuntimeError):
+        raise TypeError(
+            f"compare_gradients: manual[{key!r}] should be a number or a tensor; got "
+            f"{_checks.shown(value)}"
+        ) from None

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
+from ee4414 import _checks
+
+_MAX_WEIGHTS = 10**7  # 40 MB of float32: far beyond the course, short of a frozen laptop
 ParamLike = torch.Tensor | Sequence[float] | Sequence[Sequence[float]] | float
 
 
@@ -57,6 +60,16 @@ class Linear(nn.Module):
     b : torch.nn.Parameter, shape (out_features, 1)
         The biases.
 
+    Raises
+    ------
+    TypeError
+        If a size is not an integer, ``dtype`` is not a floating-point
+        ``torch.dtype``, ``generator`` is not a ``torch.Generator``, or ``w``/``b`` is
+        not numbers.
+    ValueError
+        If a size is below 1, ``bound`` is not in (0, 1e6], or ``w``/``b``
+        has the wrong shape or holds NaN or an infinity.
+
     Examples
     --------
     >>> layer = Linear(2, 1, w=[0.4, 0.1], b=1.0)
@@ -76,13 +89,24 @@ class Linear(nn.Module):
         dtype: torch.dtype = torch.float32,
     ) -> None:
         super().__init__()
-        for name, n in (("in_features", in_features), ("out_features", out_features)):
-            if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-                raise ValueError(f"Linear needs a positive integer {name}; got {n!r}")
+        in_features = _checks.integer(in_features, "in_features", "Linear", minimum=1)
+        out_features = _checks.integer(out_features, "out_features", "Linear", minimum=1)
+        if not isinstance(dtype, torch.dtype):
+            raise TypeError(f"Linear expects dtype to be a torch.dtype; got {_checks.shown(dtype)}")
         if not dtype.is_floating_point:
             raise TypeError(f"Linear parameters must be floating point; got dtype {dtype}")
-        if not bound > 0:
-            raise ValueError(f"Linear needs bound > 0 for U(-bound, bound); got {bound!r}")
+        if in_features * out_features > _MAX_WEIGHTS:
+            raise ValueError(
+                f"Linear({in_features}, {out_features}) would hold {in_features * out_features:,} "
+                f"weights, more than the {_MAX_WEIGHTS:,} this teaching library allows; check "
+                "the sizes"
+            )
+        bound = _checks.real(bound, "bound", "Linear", above=0, maximum=1e6)
+        if generator is not None and not isinstance(generator, torch.Generator):
+            raise TypeError(
+                f"Linear expects generator to be a torch.Generator or None; got "
+                f"{_checks.shown(generator)}"
+            )
         self.in_features = in_features
         self.out_features = out_features
         shape_w, shape_b = (in_features, out_features), (out_features, 1)
@@ -107,7 +131,7 @@ class Linear(nn.Module):
         TypeError
             If ``x`` is not a tensor or its dtype differs from the parameters'.
         ValueError
-            If ``x`` does not end in ``(in_features, 1)``.
+            If ``x`` does not end in ``(in_features, 1)`` or is on another device.
         """
         if not isinstance(x, torch.Tensor):
             raise TypeError(f"Linear expects x to be a torch.Tensor; got {type(x).__name__}")
@@ -116,6 +140,11 @@ class Linear(nn.Module):
                 f"Linear expects x of shape (*, {self.in_features}, 1); got {tuple(x.shape)}. "
                 "Inputs are column vectors: a single point has shape "
                 f"({self.in_features}, 1)"
+            )
+        if x.device != self.w.device:
+            raise ValueError(
+                f"Linear's parameters are on {self.w.device} but x is on {x.device}; move x "
+                f"with x.to({str(self.w.device)!r}) (or the model with model.to(...))"
             )
         if x.dtype != self.w.dtype:
             raise TypeError(
@@ -141,10 +170,35 @@ def _initial(
     if value is None:
         t = torch.empty(shape, dtype=dtype)
         return nn.init.uniform_(t, -bound, bound, generator=generator)
-    t = torch.as_tensor(value, dtype=dtype).detach().clone()
+    try:
+        raw = torch.as_tensor(value.detach() if isinstance(value, torch.Tensor) else value)
+        if raw.is_complex() or raw.dtype == torch.bool:
+            raise TypeError(raw.dtype)
+        t = raw.to(dtype).clone()
+    except (TypeError, ValueError, RuntimeError):
+        raise TypeError(
+            f"Linear expects {name} to be a tensor, a number or a (nested) list of numbers of "
+            f"shape {shape}; got {_checks.shown(value)}"
+        ) from None
+    if not bool(torch.isfinite(t).all()):
+        raise ValueError(
+            f"Linear: {name} holds NaN or an infinity; every weight and bias must be a finite "
+            "number"
+        )
     if t.shape == shape:
         return t
-    if t.numel() == shape[0] * shape[1] and (t.dim() <= 1 or 1 in shape):
-        # A number, or a flat list for a column, is unambiguous: read it as that column.
+    vector = t.dim() == 1 and 1 in shape  # a flat list for a column (or a row) is unambiguous
+    if t.numel() == shape[0] * shape[1] and (
+        t.dim() == 0 or vector or (t.dim() == 2 and 1 in t.shape and 1 in shape)
+    ):
         return t.reshape(shape)
-    raise ValueError(f"Linear expects {name} of shape {shape}; got {tuple(t.shape)}")
+    slip = ""
+    if t.numel() == shape[0] * shape[1]:
+        slip = (
+            "; a flat list is only read as a column, so give the matrix as a nested list, "
+            "one inner list per input feature"
+        )
+    which = "(in_features, out_features)" if name == "w" else "(out_features, 1)"
+    raise ValueError(
+        f"Linear expects {name} of shape {which} = {shape}; got {tuple(t.shape)}{slip}"
+    )

@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 import torch
 
+from ee4414 import _checks
+
 LossFn = Callable[[torch.Tensor, torch.Tensor | float], torch.Tensor]
 
 
@@ -35,7 +37,8 @@ def squared_error(y_hat: torch.Tensor, y: torch.Tensor | float) -> torch.Tensor:
     Parameters
     ----------
     y_hat : torch.Tensor, shape (*, out_features, 1)
-        Predictions (a 0-d or 1-d tensor counts as one point).
+        Predictions (a 0-d or 1-d tensor counts as one point; integers are read
+        as float32).
     y : torch.Tensor of y_hat's shape, or float
         Targets; a number is used for every entry.
 
@@ -43,8 +46,17 @@ def squared_error(y_hat: torch.Tensor, y: torch.Tensor | float) -> torch.Tensor:
     -------
     torch.Tensor, shape ()
         The loss.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
+    ValueError
+        If ``y_hat`` is empty, or the target has another shape or device.
     """
     y = _target_like(y_hat, y, "squared_error")
+    y_hat = _checks.floating(y_hat)
     return ((y_hat - y) ** 2).sum() / _num_points(y_hat)
 
 
@@ -67,8 +79,17 @@ def squared_error_derivative(y_hat: torch.Tensor, y: torch.Tensor | float) -> to
     -------
     torch.Tensor, shape of y_hat
         The gradient of the loss with respect to each prediction.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
+    ValueError
+        If ``y_hat`` is empty, or the target has another shape or device.
     """
     y = _target_like(y_hat, y, "squared_error_derivative")
+    y_hat = _checks.floating(y_hat)
     return 2 * (y_hat - y) / _num_points(y_hat)
 
 
@@ -94,8 +115,17 @@ def mse(y_hat: torch.Tensor, y: torch.Tensor | float) -> torch.Tensor:
     -------
     torch.Tensor, shape ()
         The loss.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
+    ValueError
+        If ``y_hat`` is empty, or the target has another shape or device.
     """
     y = _target_like(y_hat, y, "mse")
+    y_hat = _checks.floating(y_hat)
     return ((y_hat - y) ** 2).mean()
 
 
@@ -117,8 +147,17 @@ def mse_derivative(y_hat: torch.Tensor, y: torch.Tensor | float) -> torch.Tensor
     -------
     torch.Tensor, shape of y_hat
         The gradient of the loss with respect to each prediction.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
+    ValueError
+        If ``y_hat`` is empty, or the target has another shape or device.
     """
     y = _target_like(y_hat, y, "mse_derivative")
+    y_hat = _checks.floating(y_hat)
     return 2 * (y_hat - y) / y_hat.numel()
 
 
@@ -147,10 +186,15 @@ def hinge(y_hat: torch.Tensor, c: torch.Tensor | float) -> torch.Tensor:
 
     Raises
     ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
     ValueError
-        If a label is not -1 or 1 (0/1 labels are a common slip).
+        If ``y_hat`` is empty, the labels have another shape or device, or a
+        label is not -1 or 1 (0/1 labels are a common slip).
     """
     c = _labels_like(y_hat, c, "hinge")
+    y_hat = _checks.floating(y_hat)
     return torch.relu(1 - c * y_hat).sum() / _num_points(y_hat)
 
 
@@ -176,8 +220,18 @@ def hinge_derivative(y_hat: torch.Tensor, c: torch.Tensor | float) -> torch.Tens
     -------
     torch.Tensor, shape of y_hat
         The (sub)gradient of the loss with respect to each output.
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers, or the target is neither a
+        tensor nor a number.
+    ValueError
+        If ``y_hat`` is empty, the labels have another shape or device, or a
+        label is not -1 or 1 (0/1 labels are a common slip).
     """
     c = _labels_like(y_hat, c, "hinge_derivative")
+    y_hat = _checks.floating(y_hat)
     inside = (c * y_hat < 1).to(y_hat.dtype)
     return -c * inside / _num_points(y_hat)
 
@@ -200,9 +254,16 @@ def get_loss(name: str) -> LossFn:
 
     Raises
     ------
+    TypeError
+        If ``name`` is not a string.
     ValueError
         If ``name`` is not a known loss; the message lists the valid names.
     """
+    if not isinstance(name, str):
+        raise TypeError(
+            f"get_loss expects the loss name to be a string such as 'mse'; got "
+            f"{_checks.shown(name)}"
+        )
     if name not in LOSSES:
         raise ValueError(f"unknown loss {name!r}; choose one of: {', '.join(LOSSES)}")
     return LOSSES[name]
@@ -215,27 +276,56 @@ def _num_points(y_hat: torch.Tensor) -> int:
     return max(1, y_hat.numel() // (y_hat.shape[-2] * y_hat.shape[-1]))
 
 
-def _target_like(y_hat: torch.Tensor, y: torch.Tensor | float, name: str) -> torch.Tensor:
-    """Check that the target matches the prediction's shape; expand a number to it."""
-    if not isinstance(y_hat, torch.Tensor):
-        raise TypeError(f"{name} expects y_hat to be a torch.Tensor; got {type(y_hat).__name__}")
-    if isinstance(y, (int, float)) and not isinstance(y, bool):
-        return torch.full_like(y_hat, float(y))
+def _target_like(
+    y_hat: torch.Tensor, y: torch.Tensor | float, name: str, target: str = "the target y"
+) -> torch.Tensor:
+    """Check prediction and target; return the target as a tensor of the prediction's shape.
+
+    An integer prediction is first read as float32 (the caller does the same), and a
+    number, from Python, NumPy or a 0-d tensor, is used for every entry.
+    """
+    y_hat = _checks.tensor(y_hat, "y_hat", name, expected="a torch.Tensor of predictions")
+    if y_hat.numel() == 0:
+        raise ValueError(
+            f"{name}: y_hat is empty (shape {tuple(y_hat.shape)}): there are no predictions "
+            "to average over; check how the batch was built"
+        )
+    dtype = y_hat.dtype if y_hat.is_floating_point() else torch.float32
+    if isinstance(y, torch.Tensor) and y.dim() == 0 and y_hat.dim() > 0:
+        _checks.tensor(y, target, name)
+        return y.to(y_hat.device, dtype).expand(y_hat.shape)
+    number = _checks.as_number(y)
+    if number is not None:
+        if abs(number) > torch.finfo(dtype).max:
+            raise ValueError(
+                f"{name}: {target} = {number:g} is too large for y_hat's dtype {dtype} "
+                f"(at most {torch.finfo(dtype).max:.3g})"
+            )
+        return torch.full(y_hat.shape, float(number), dtype=dtype, device=y_hat.device)
     if not isinstance(y, torch.Tensor):
-        raise TypeError(f"{name} expects the target to be a tensor or a number; got {y!r}")
+        raise TypeError(
+            f"{name} expects {target} to be a tensor or a number; got {_checks.shown(y)}"
+        )
+    _checks.tensor(y, target, name)
     if y.shape != y_hat.shape:
         raise ValueError(
-            f"{name}: y_hat has shape {tuple(y_hat.shape)} but the target has shape "
-            f"{tuple(y.shape)}; they must match (reshape the target, e.g. y.view_as(y_hat))"
+            f"{name}: y_hat has shape {tuple(y_hat.shape)} but {target} has shape "
+            f"{tuple(y.shape)}; they must match (reshape it, e.g. y.view_as(y_hat))"
         )
-    return y.to(y_hat.dtype)
+    if y.device != y_hat.device:
+        raise ValueError(
+            f"{name}: y_hat is on {y_hat.device} but {target} is on {y.device}; move one "
+            "of them, e.g. y.to(y_hat.device)"
+        )
+    return y.to(dtype)
 
 
 def _labels_like(y_hat: torch.Tensor, c: torch.Tensor | float, name: str) -> torch.Tensor:
     """Like :func:`_target_like`, and check that every label is -1 or 1."""
-    c = _target_like(y_hat, c, name)
+    c = _target_like(y_hat, c, name, "the labels c")
     bad = c[(c != 1) & (c != -1)]
     if bad.numel():
         shown = sorted({float(v) for v in bad.flatten()[:5]})
-        raise ValueError(f"{name} expects labels in {{-1, 1}}; got values {shown}")
+        hint = " (0/1 labels: use 2 * c - 1)" if set(shown) <= {0.0, 1.0} else ""
+        raise ValueError(f"{name} expects labels in {{-1, 1}}; got values {shown}{hint}")
     return c

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
+from ee4414 import _checks
 from ee4414.activations import get_activation
 from ee4414.layers import Linear
 
@@ -47,6 +48,15 @@ class MLP(nn.Module):
         :math:`\mathbf{b}^{[l]}` as ``layers[l].b``.
     activation : Activation
         The hidden activation and its derivative.
+
+    Raises
+    ------
+    TypeError
+        If a size is not a whole number, ``activation`` is not a string or
+        ``generator`` is not a ``torch.Generator``.
+    ValueError
+        If there are fewer than two sizes, a size is below 1, ``activation`` is
+        unknown or ``bound`` is not positive and finite.
     """
 
     def __init__(
@@ -58,7 +68,7 @@ class MLP(nn.Module):
         generator: torch.Generator | None = None,
     ) -> None:
         super().__init__()
-        sizes = list(sizes)
+        sizes = _sizes(sizes, "MLP", "sizes")
         if len(sizes) < 2:
             raise ValueError(f"MLP needs at least an input and an output size; got {sizes}")
         self.activation = get_activation(activation)
@@ -83,8 +93,21 @@ class MLP(nn.Module):
         -------
         MLP
             A network that uses these very layers (not copies).
+
+        Raises
+        ------
+        TypeError
+            If ``layers`` is not a non-empty sequence of :class:`~ee4414.Linear`.
+        ValueError
+            If consecutive layers' sizes do not fit, or ``activation`` is unknown.
         """
-        layers = list(layers)
+        try:
+            layers = list(layers)
+        except TypeError:
+            raise TypeError(
+                f"MLP.from_layers expects a non-empty sequence of ee4414.Linear; got "
+                f"{_checks.shown(layers)}"
+            ) from None
         if not layers or not all(isinstance(layer, Linear) for layer in layers):
             raise TypeError("MLP.from_layers expects a non-empty sequence of ee4414.Linear")
         for i, (a, b) in enumerate(itertools.pairwise(layers)):
@@ -116,6 +139,13 @@ class MLP(nn.Module):
         -------
         torch.Tensor, shape (*, sizes[-1], 1)
             The network's output, with no activation after the last layer.
+
+        Raises
+        ------
+        TypeError
+            If ``x`` is not a tensor in the parameters' dtype.
+        ValueError
+            If ``x`` does not end in ``(sizes[0], 1)``.
         """
         z = x
         *hidden, last = self.layers
@@ -144,6 +174,15 @@ class TwoLayerNN(MLP):
         Half-width of the uniform initialisation.
     generator : torch.Generator, optional
         Source of randomness for the initialisation.
+
+    Raises
+    ------
+    TypeError
+        If a size is not a whole number, ``activation`` is not a string or
+        ``generator`` is not a ``torch.Generator``.
+    ValueError
+        If a size is below 1, ``activation`` is unknown or ``bound`` is not
+        positive and finite.
     """
 
     def __init__(
@@ -155,6 +194,8 @@ class TwoLayerNN(MLP):
         bound: float = 0.2,
         generator: torch.Generator | None = None,
     ) -> None:
+        hidden = _checks.integer(hidden, "hidden", "TwoLayerNN", minimum=1)
+        in_features = _checks.integer(in_features, "in_features", "TwoLayerNN", minimum=1)
         super().__init__([in_features, hidden, 1], activation, bound=bound, generator=generator)
 
 
@@ -173,6 +214,15 @@ class ThreeLayerNN(MLP):
         Half-width of the uniform initialisation.
     generator : torch.Generator, optional
         Source of randomness for the initialisation.
+
+    Raises
+    ------
+    TypeError
+        If a size is not a whole number, ``activation`` is not a string or
+        ``generator`` is not a ``torch.Generator``.
+    ValueError
+        If ``hidden`` does not hold two widths, a size is below 1, ``activation``
+        is unknown or ``bound`` is not positive and finite.
     """
 
     def __init__(
@@ -184,8 +234,11 @@ class ThreeLayerNN(MLP):
         bound: float = 0.2,
         generator: torch.Generator | None = None,
     ) -> None:
-        if len(hidden) != 2:
+        widths = _sizes(hidden, "ThreeLayerNN", "hidden")
+        in_features = _checks.integer(in_features, "in_features", "ThreeLayerNN", minimum=1)
+        if len(widths) != 2:
             raise ValueError(f"ThreeLayerNN has two hidden layers; got hidden={hidden!r}")
+        hidden = (widths[0], widths[1])
         super().__init__([in_features, *hidden, 1], activation, bound=bound, generator=generator)
 
 
@@ -204,9 +257,18 @@ def classify(y_hat: torch.Tensor) -> torch.Tensor:
     Returns
     -------
     torch.Tensor, shape (*)
-        1.0 or -1.0 for each output, in ``y_hat``'s dtype.
+        1.0 or -1.0 for each output, in ``y_hat``'s dtype (float32 for integers).
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` is not a tensor of real numbers.
+    ValueError
+        If ``y_hat`` holds NaN or an infinity (an output with no sign to read).
     """
-    return torch.where(y_hat > 0, 1.0, -1.0).to(y_hat.dtype)
+    _checks.tensor(y_hat, "y_hat", "classify", finite=True)
+    dtype = y_hat.dtype if y_hat.is_floating_point() else torch.float32
+    return torch.where(y_hat > 0, 1.0, -1.0).to(dtype)
 
 
 def accuracy(y_hat: torch.Tensor, c: torch.Tensor) -> float:
@@ -228,10 +290,45 @@ def accuracy(y_hat: torch.Tensor, c: torch.Tensor) -> float:
     -------
     float
         A number in [0, 1].
+
+    Raises
+    ------
+    TypeError
+        If ``y_hat`` or ``c`` is not a tensor of real numbers.
+    ValueError
+        If their shapes differ, there are no points, ``y_hat`` holds NaN or an infinity,
+        or a label is not -1 or 1 (0/1 labels are a common slip).
     """
+    _checks.tensor(y_hat, "y_hat", "accuracy", finite=True)
+    _checks.tensor(c, "the labels c", "accuracy")
     if y_hat.shape != c.shape:
         raise ValueError(
             f"accuracy: y_hat has shape {tuple(y_hat.shape)} but the labels have shape "
             f"{tuple(c.shape)}; they must match"
         )
-    return (classify(y_hat) == c.to(y_hat.device, y_hat.dtype)).float().mean().item()
+    if y_hat.numel() == 0:
+        raise ValueError("accuracy: there are no points (y_hat is empty), so no fraction to give")
+    labels = c.to(y_hat.device, torch.float64)
+    bad = labels[(labels != 1) & (labels != -1)]
+    if bad.numel():
+        shown = sorted({float(v) for v in bad.flatten()[:5].tolist()})
+        hint = " (0/1 labels: use 2 * c - 1)" if set(shown) <= {0.0, 1.0} else ""
+        raise ValueError(f"accuracy expects labels in {{-1, 1}}; got values {shown}{hint}")
+    return (classify(y_hat).double() == labels).float().mean().item()
+
+
+def _sizes(values: object, where: str, name: str) -> list[int]:
+    """Layer widths as a list of ints, each at least 1."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(
+            f"{where} expects {name} to be a sequence of layer widths, e.g. [2, 3, 1]; got "
+            f"{_checks.shown(values)}"
+        )
+    try:
+        items = list(values)
+    except TypeError:
+        raise TypeError(
+            f"{where} expects {name} to be a sequence of layer widths, e.g. [2, 3, 1]; got "
+            f"{_checks.shown(values)}"
+        ) from None
+    return [_checks.integer(v, f"every entry of {name}", where, minimum=1) for v in items]

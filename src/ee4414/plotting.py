@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ee4414 import _checks
 from ee4414.models import accuracy
 from ee4414.training import History, load_snapshot
 
@@ -29,6 +30,7 @@ CLASS_STYLE: dict[float, dict[str, Any]] = {
     -1.0: {"marker": "s", "color": "tab:blue", "label": "class -1"},
 }
 SURFACE_CMAP = "RdBu_r"
+_FAR = 1e6  # a plotted region beyond this is a slip (huge data), not a picture
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -37,6 +39,14 @@ def _axes(ax: Axes | None) -> Axes:
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots()
+        return ax
+    from matplotlib.axes import Axes
+
+    if not isinstance(ax, Axes):
+        raise TypeError(
+            f"expected ax to be a matplotlib Axes (e.g. from fig, ax = plt.subplots()) or None; "
+            f"got {_checks.shown(ax)}"
+        )
     return ax
 
 
@@ -68,19 +78,29 @@ def plot_losses(
     -------
     list of matplotlib.lines.Line2D
         One line per curve.
+
+    Raises
+    ------
+    TypeError
+        If a curve is not a sequence of numbers, or ``ax`` is not an Axes.
+    ValueError
+        If a curve is not flat (one number per epoch).
     """
-    ax = _axes(ax)
+    log = _checks.flag(log, "log", "plot_losses")
     curves = dict(losses) if isinstance(losses, Mapping) else {"": losses}
+    if not curves:
+        raise ValueError("plot_losses got an empty dict of losses: there is no curve to draw")
+    data = {label: _curve(values, label) for label, values in curves.items()}
+    ax = _axes(ax)
     lines = []
-    for label, values in curves.items():
-        ys = np.asarray(values, dtype=float)
+    for label, ys in data.items():
         lines.extend(ax.plot(np.arange(1, len(ys) + 1), ys, label=label or None))
     if log:
         ax.set_yscale("log")
     ax.set(xlabel=xlabel, ylabel=ylabel)
     if title:
         ax.set_title(title)
-    if isinstance(losses, Mapping):
+    if isinstance(losses, Mapping) and any(str(label) for label in data):
         ax.legend()
     ax.grid(True, alpha=0.3)
     return lines
@@ -106,10 +126,19 @@ def plot_points(
     -------
     list of matplotlib.collections.PathCollection
         One collection per class present.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` or ``c`` is not a tensor, or ``ax`` is not an Axes.
+    ValueError
+        If ``x`` is not of shape (n, 2, 1) or holds NaN/inf, ``c`` does not hold
+        one label per point, or a label is not -1 or 1 (0/1 labels are a common slip).
     """
-    ax = _axes(ax)
     pts = _points(x)
-    labels = c.detach().cpu().reshape(-1).numpy()
+    labels = _labels(c, len(pts), "plot_points")
+    legend = _checks.flag(legend, "legend", "plot_points")
+    ax = _axes(ax)
     drawn = []
     for value, style in CLASS_STYLE.items():
         mask = labels == value
@@ -153,7 +182,7 @@ def plot_decision_surface(
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure if omitted.
     resolution : int, default 200
-        Grid points per axis.
+        Grid points per axis, 2 to 1000.
     padding : float, default 0.5
         Margin around the data when ``limits`` is not given.
     limits : (x0_min, x0_max, x1_min, x1_max), optional
@@ -169,9 +198,25 @@ def plot_decision_surface(
     -------
     matplotlib.contour.QuadContourSet
         The filled contours.
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a module, a number option is not a number, ``x``/``c``
+        is not a tensor, or ``ax`` is not an Axes.
+    ValueError
+        If the model has no floating-point parameters, fails on a batch of points
+        of shape (N, 2, 1), returns the wrong number of outputs or NaN; if the
+        limits, resolution or padding are out of range; or if ``x``/``c`` is malformed.
     """
-    ax = _axes(ax)
+    resolution = _resolution(resolution, "plot_decision_surface")
+    colorbar = _checks.flag(colorbar, "colorbar", "plot_decision_surface")
+    legend = _checks.flag(legend, "legend", "plot_decision_surface")
+    padding = _checks.real(padding, "padding", "plot_decision_surface", minimum=0)
+    if x is not None and c is not None:
+        _labels(c, len(_points(x)), "plot_decision_surface")
     x0s, x1s, y_hat = _grid_response(model, x, resolution, padding, limits)
+    ax = _axes(ax)
     bound = max(float(np.abs(y_hat).max()), 1e-6)
     surface = ax.contourf(x0s, x1s, y_hat, levels=21, cmap=SURFACE_CMAP, vmin=-bound, vmax=bound)
     if y_hat.min() < 0 < y_hat.max():
@@ -221,10 +266,20 @@ def plot_linear_boundary(
     -------
     matplotlib.lines.Line2D
         The line.
+
+    Raises
+    ------
+    TypeError
+        If ``w``, ``b`` or ``x0_range`` is not numbers, or ``ax`` is not an Axes.
+    ValueError
+        If ``w`` does not hold two finite numbers, ``b`` one, both weights are 0, or
+        ``x0_range`` does not go from low to high.
     """
+    w0, w1 = _numbers(w, 2, "w", "the weights w0, w1, e.g. model.w of shape (2, 1)")
+    (bias,) = _numbers(b, 1, "b", "the bias, one number")
+    if x0_range is not None:
+        x0_range = _range(x0_range)
     ax = _axes(ax)
-    w0, w1 = (float(v) for v in torch.as_tensor(w, dtype=torch.float64).detach().reshape(-1))
-    bias = float(torch.as_tensor(b, dtype=torch.float64).detach().reshape(-1)[0])
     if w0 == 0 and w1 == 0:
         raise ValueError("both weights are 0: the model is constant and has no boundary")
     lo, hi = x0_range if x0_range is not None else ax.get_xlim()
@@ -270,7 +325,8 @@ def animate_training(
     c : torch.Tensor, shape (n, 1, 1)
         Their labels.
     resolution : int, default 60
-        Grid points per axis (keep it small: every frame is stored in the page).
+        Grid points per axis, 2 to 1000 (keep it small: every frame is stored in the
+        page).
     interval : int, default 200
         Milliseconds between frames.
     max_frames : int, default 30
@@ -280,16 +336,55 @@ def animate_training(
     figsize : (float, float), default (6.4, 4.8)
         Figure size in inches.
     dpi : float, default 80
-        Resolution of each frame; with ``figsize`` it sets how heavy the animation is
-        (512 × 384 pixels by default, where 10-point text is 11 pixels tall).
+        Resolution of each frame, 10 to 600; with ``figsize`` (each side at most 50
+        inches) it sets how heavy the animation is (512 × 384 pixels by default, where
+        10-point text is 11 pixels tall).
 
     Returns
     -------
     matplotlib.animation.FuncAnimation
         The animation; in a notebook or the docs it plays as an interactive widget.
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a module, ``history`` is not a :class:`~ee4414.History`, ``x`` or
+        ``c`` is not a tensor, or a number option is not a number.
+    ValueError
+        If ``history`` has no snapshots, the points or labels are malformed, a
+        number option is out of range, or the model cannot be drawn (see
+        :func:`~ee4414.plot_decision_surface`).
     """
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"animate_training expects a torch.nn.Module; got {_checks.shown(model)}")
+    if not isinstance(history, History):
+        raise TypeError(
+            f"animate_training expects history to be what Trainer.fit returns; got "
+            f"{_checks.shown(history)}"
+        )
     if not history.snapshots:
         raise ValueError("history has no snapshots: call Trainer.fit(..., snapshot_every=k)")
+    if set(history.snapshots[0][1]) != set(model.state_dict()):
+        raise ValueError(
+            "animate_training: the history's snapshots hold other parameters than the model "
+            "(pass the model that Trainer.fit trained, with its history)"
+        )
+    _labels(c, len(_points(x)), "animate_training")
+    resolution = _resolution(resolution, "animate_training")
+    interval = _checks.integer(interval, "interval", "animate_training", minimum=1)
+    max_frames = _checks.integer(max_frames, "max_frames", "animate_training", minimum=1)
+    padding = _checks.real(padding, "padding", "animate_training", minimum=0)
+    dpi = _checks.real(dpi, "dpi", "animate_training", minimum=10, maximum=600)
+    try:
+        width, height = (
+            _checks.real(v, "figsize", "animate_training", above=0, maximum=50) for v in figsize
+        )
+    except (TypeError, ValueError):
+        raise TypeError(
+            "animate_training expects figsize to be (width, height) in inches, each at most "
+            f"50; got {figsize!r}"
+        ) from None
+    figsize = (width, height)
     import matplotlib.pyplot as plt
     from matplotlib.animation import FuncAnimation
 
@@ -300,6 +395,7 @@ def animate_training(
     pts = _points(x)
     lo, hi = pts.min(axis=0) - padding, pts.max(axis=0) + padding
     limits = (lo[0], hi[0], lo[1], hi[1])
+    _near(limits, "the points x plus padding")
     frames = []  # (epoch, y_hat on the grid, accuracy) for each snapshot
     for epoch, state in snaps:
         frame_model = load_snapshot(model, state)
@@ -348,9 +444,119 @@ def animate_training(
 
 def _points(x: torch.Tensor) -> np.ndarray:
     """Return points of shape (n, 2, 1) as a NumPy array of shape (n, 2)."""
+    _checks.tensor(x, "x", "plotting", expected="a torch.Tensor of points, shape (n, 2, 1)")
     if x.dim() != 3 or tuple(x.shape[1:]) != (2, 1):
         raise ValueError(f"expected points of shape (n, 2, 1); got {tuple(x.shape)}")
+    _checks.check_finite(x, "x", "plotting")
     return np.asarray(x.detach().cpu().reshape(-1, 2).double().numpy())
+
+
+def _near(limits: Sequence[float], source: str) -> None:
+    """Refuse a plotted region so far out that the grid overflows float32."""
+    if max(abs(float(v)) for v in limits) > _FAR:
+        shown = tuple(round(float(v), 3) for v in limits)
+        raise ValueError(
+            f"cannot draw this region: {source} reach beyond ±{_FAR:g} ({shown}); the plane "
+            "is drawn around the data, so check it for huge values"
+        )
+
+
+def _resolution(value: object, where: str) -> int:
+    """Grid points per axis: at least 2, at most 1000 (more than a plot can show)."""
+    resolution = _checks.integer(value, "resolution", where, minimum=2)
+    if resolution > 1000:
+        raise ValueError(
+            f"{where}: resolution {resolution} means {resolution**2:,} model evaluations; "
+            "at most 1000 per axis (a plot shows fewer), e.g. 200"
+        )
+    return resolution
+
+
+def _labels(c: torch.Tensor, n: int, where: str) -> np.ndarray:
+    """Return ``n`` labels, each -1 or 1, as a flat NumPy array."""
+    _checks.tensor(c, "c", where, expected="a torch.Tensor of labels, shape (n, 1, 1)")
+    labels = c.detach().cpu().reshape(-1).double().numpy()
+    if labels.size != n:
+        raise ValueError(f"{where}: there are {n} points but {labels.size} labels in c")
+    bad = sorted({float(v) for v in labels[(labels != 1) & (labels != -1)][:5]})
+    if bad:
+        hint = " (0/1 labels: use 2 * c - 1)" if set(bad) <= {0.0, 1.0} else ""
+        raise ValueError(f"{where} expects labels in {{-1, 1}}; got values {bad}{hint}")
+    return labels
+
+
+def _curve(values: Any, label: str) -> np.ndarray:
+    """One loss curve as a flat float array."""
+    name = f"the curve {label!r}" if label else "losses"
+    if isinstance(values, torch.Tensor):
+        values = values.detach().cpu()
+    try:
+        if np.iscomplexobj(values):
+            raise TypeError("complex")
+        ys = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"plot_losses expects {name} to be a list of numbers (e.g. history.losses); got "
+            f"{_checks.shown(values)}"
+        ) from None
+    if ys.ndim != 1:
+        raise ValueError(
+            f"plot_losses expects {name} to be a flat list of numbers, one per epoch; got "
+            f"shape {ys.shape} (pass several curves as a dict {{label: losses}})"
+        )
+    return ys
+
+
+def _numbers(value: object, count: int, name: str, what: str) -> list[float]:
+    """``count`` finite numbers read from a tensor, a sequence or a number."""
+    try:
+        t = torch.as_tensor(value.detach() if isinstance(value, torch.Tensor) else value)
+        if t.is_complex() or t.dtype == torch.bool:
+            raise TypeError(t.dtype)
+        t = t.to(torch.float64).reshape(-1)
+    except (TypeError, ValueError, RuntimeError):
+        raise TypeError(
+            f"plot_linear_boundary expects {name} to be {what}; got {_checks.shown(value)}"
+        ) from None
+    if t.numel() != count:
+        raise ValueError(
+            f"plot_linear_boundary expects {name} to hold {count} number(s), {what}; got "
+            f"{t.numel()}"
+        )
+    _checks.check_finite(t, name, "plot_linear_boundary")
+    return [float(v) for v in t.tolist()]
+
+
+def _range(values: Any) -> tuple[float, float]:
+    """``x0_range`` as two finite numbers, low then high."""
+    try:
+        lo, hi = values
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"plot_linear_boundary expects x0_range to be (low, high); got {values!r}"
+        ) from None
+    low = _checks.real(lo, "x0_range[0]", "plot_linear_boundary")
+    high = _checks.real(hi, "x0_range[1]", "plot_linear_boundary")
+    if not low < high:
+        raise ValueError(f"plot_linear_boundary: x0_range must go from low to high; got {values!r}")
+    return low, high
+
+
+def _limits(limits: object) -> tuple[float, float, float, float]:
+    """The plotted region (x0_min, x0_max, x1_min, x1_max), checked."""
+    try:
+        values = [_checks.real(v, "limits", "plot_decision_surface") for v in limits]  # type: ignore[attr-defined]
+    except TypeError:
+        raise TypeError(
+            f"plot_decision_surface expects limits to be (x0_min, x0_max, x1_min, x1_max); got "
+            f"{_checks.shown(limits)}"
+        ) from None
+    if len(values) != 4 or not (values[0] < values[1] and values[2] < values[3]):
+        raise ValueError(
+            "plot_decision_surface expects limits (x0_min, x0_max, x1_min, x1_max), each "
+            f"minimum below its maximum; got {limits!r}"
+        )
+    return values[0], values[1], values[2], values[3]
 
 
 @torch.no_grad()
@@ -362,6 +568,15 @@ def _grid_response(
     limits: tuple[float, float, float, float] | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Evaluate ``model`` on a grid over the plane; return the grid and the outputs."""
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"expected model to be a torch.nn.Module; got {_checks.shown(model)}")
+    param = next(model.parameters(), None)
+    if param is None or not param.is_floating_point():
+        raise ValueError(
+            "cannot draw this model: it has no floating-point parameters, so the dtype and "
+            "device of its inputs are unknown"
+        )
+    given = limits
     if limits is None:
         if x is not None:
             pts = _points(x)
@@ -369,10 +584,34 @@ def _grid_response(
             limits = (lo[0], hi[0], lo[1], hi[1])
         else:
             limits = (-1.0, 2.0, -1.0, 2.0)
+    else:
+        limits = _limits(limits)
+    _near(limits, "limits" if given is not None else "the points x plus padding")
     x0s = np.linspace(limits[0], limits[1], resolution)
     x1s = np.linspace(limits[2], limits[3], resolution)
     g0, g1 = np.meshgrid(x0s, x1s)
-    param = next(model.parameters())
     grid = torch.tensor(np.stack([g0.ravel(), g1.ravel()], axis=1), dtype=param.dtype)
-    y_hat = model(grid.unsqueeze(-1).to(param.device))
+    try:
+        y_hat = model(grid.unsqueeze(-1).to(param.device))
+    except Exception as err:  # the model is the caller's: any error means it cannot be drawn
+        raise ValueError(
+            f"cannot draw this model: model(x) failed on a batch of points of shape "
+            f"({resolution**2}, 2, 1) with {type(err).__name__}: {str(err).splitlines()[0]}. "
+            "It should map a batch of 2-D columns (*, 2, 1) to outputs (*, 1, 1)"
+        ) from err
+    if not isinstance(y_hat, torch.Tensor) or y_hat.numel() != resolution**2:
+        got = (
+            f"shape {tuple(y_hat.shape)}"
+            if isinstance(y_hat, torch.Tensor)
+            else _checks.shown(y_hat)
+        )
+        raise ValueError(
+            f"cannot draw this model: for {resolution**2} points of shape (2, 1) it should "
+            f"return one output each, shape ({resolution**2}, 1, 1); got {got}"
+        )
+    if not bool(torch.isfinite(y_hat).all()):
+        raise ValueError(
+            "cannot draw this model: its output holds NaN or an infinity on the plotted "
+            "region (did training diverge?)"
+        )
     return g0, g1, y_hat.reshape(resolution, resolution).cpu().double().numpy()

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from ee4414 import _checks
+
 ShapeLike = torch.Tensor | Sequence[int]
 
 
@@ -34,6 +36,11 @@ def describe(t: torch.Tensor) -> str:
     -------
     str
         For example ``"shape (3, 1) | dtype torch.float64 | device cpu | requires_grad False"``.
+
+    Raises
+    ------
+    TypeError
+        If ``t`` is not a tensor.
 
     Examples
     --------
@@ -110,8 +117,10 @@ def explain_broadcast(a: ShapeLike, b: ShapeLike) -> BroadcastExplanation:
 
     .. math::
 
-        n_{\text{out}, d} = \max(n_{a, d}, n_{b, d})
-        \quad \text{if } n_{a, d} = n_{b, d} \text{ or } 1 \in \{n_{a, d}, n_{b, d}\}.
+        n_{\text{out}, d} = \begin{cases} n_{b, d} & \text{if } n_{a, d} = 1, \\
+        n_{a, d} & \text{if } n_{b, d} \in \{1, n_{a, d}\}, \end{cases}
+
+    so a size-1 dimension stretches to the other size, even to 0 (an empty result).
 
     Parameters
     ----------
@@ -125,15 +134,18 @@ def explain_broadcast(a: ShapeLike, b: ShapeLike) -> BroadcastExplanation:
 
     Raises
     ------
+    TypeError
+        If ``a`` or ``b`` is neither a tensor nor a sequence of ints.
     ValueError
-        If the shapes cannot broadcast; the message names the dimension that disagrees.
+        If a size is negative, or the shapes cannot broadcast; the message names
+        the dimension that disagrees.
 
     Examples
     --------
     >>> explain_broadcast((3, 1), (1, 3)).result
     (3, 3)
     """
-    sa, sb = _shape(a), _shape(b)
+    sa, sb = _shape(a, "a", "explain_broadcast"), _shape(b, "b", "explain_broadcast")
     n = max(len(sa), len(sb))
     pa, pb = (1,) * (n - len(sa)) + sa, (1,) * (n - len(sb)) + sb
     steps = [f"broadcast {_fmt(sa)} with {_fmt(sb)}"]
@@ -150,7 +162,7 @@ def explain_broadcast(a: ShapeLike, b: ShapeLike) -> BroadcastExplanation:
     result = []
     stretched = []
     for d, (x, y) in enumerate(zip(pa, pb, strict=True)):
-        size = max(x, y)
+        size = y if x == 1 else x  # a size-1 dim takes the other's size, even 0
         result.append(size)
         if x != y:
             who = "first" if x == 1 else "second"
@@ -194,9 +206,11 @@ def explain_matmul(a: ShapeLike, b: ShapeLike) -> MatmulExplanation:
 
     Raises
     ------
+    TypeError
+        If ``a`` or ``b`` is neither a tensor nor a sequence of ints.
     ValueError
-        If an operand is 0-D, if the columns of ``A`` do not match the rows of ``B``, or
-        if the batch dimensions cannot broadcast.
+        If a size is negative, if an operand is 0-D, if the columns of ``A`` do not
+        match the rows of ``B``, or if the batch dimensions cannot broadcast.
 
     Examples
     --------
@@ -255,15 +269,23 @@ def explain_matmul(a: ShapeLike, b: ShapeLike) -> MatmulExplanation:
     return MatmulExplanation(sa, sb, batch, k, result, steps)
 
 
-def _shape(x: ShapeLike) -> tuple[int, ...]:
+def _shape(x: ShapeLike, name: str = "", where: str = "") -> tuple[int, ...]:
     """Return the shape of a tensor, or a sequence of sizes as a tuple of int."""
+    who = f"{where}: {name} is not a shape; " if where else ""
     if isinstance(x, torch.Tensor):
         return tuple(x.shape)
     if isinstance(x, (str, bytes)) or not isinstance(x, Sequence):
-        raise TypeError(f"expected a tensor or a shape such as (3, 1); got {x!r}")
-    if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in x):
-        raise TypeError(f"a shape is a sequence of non-negative ints; got {tuple(x)!r}")
-    return tuple(x)
+        raise TypeError(f"{who}expected a tensor or a shape such as (3, 1); got {_checks.shown(x)}")
+    sizes = [_checks.as_number(s) for s in x]
+    if not all(isinstance(s, int) for s in sizes):
+        raise TypeError(f"{who}a shape is a sequence of non-negative ints; got {tuple(x)!r}")
+    shape = tuple(int(s) for s in sizes if s is not None)
+    if any(s < 0 for s in shape):
+        raise ValueError(
+            f"{who}a shape is a sequence of non-negative ints; got {shape!r} (a size counts "
+            "entries, so it cannot be negative)"
+        )
+    return shape
 
 
 def _dims(n: int) -> str:

@@ -31,6 +31,7 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
+from ee4414 import _checks
 from ee4414.devices import resolve_device
 from ee4414.losses import LossFn, get_loss
 from ee4414.optim import SGD, check_lr
@@ -106,6 +107,18 @@ class Trainer:
     progress : bool, optional
         Show a progress bar. ``None`` shows one only in a terminal for fits of at least
         1000 epochs (never in tests or docs builds).
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a :class:`torch.nn.Module`, ``loss`` is neither a name nor a
+        function (a loss class such as ``torch.nn.MSELoss`` instead of an instance
+        included), or an option has the wrong type.
+    ValueError
+        If the model has no parameters, ``lr`` is not positive and finite, ``loss`` or
+        ``device`` is an unknown name, or ``batch_size`` is below 1.
+    RuntimeError
+        If the requested device is not available (see :func:`~ee4414.resolve_device`).
     """
 
     def __init__(
@@ -123,19 +136,28 @@ class Trainer:
     ) -> None:
         if not isinstance(model, nn.Module):
             raise TypeError(f"Trainer expects a torch.nn.Module; got {type(model).__name__}")
-        if batch_size is not None and (
-            not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1
-        ):
-            raise ValueError(f"batch_size must be a positive integer or None; got {batch_size!r}")
-        if on_divergence not in ("raise", "stop"):
+        if not any(True for _ in model.parameters()):
+            raise ValueError(
+                "Trainer: the model has no parameters to train; wrap its weights in "
+                "torch.nn.Parameter (or use ee4414.Linear) and assign them to self"
+            )
+        if batch_size is not None:
+            batch_size = _checks.integer(batch_size, "batch_size", "Trainer", minimum=1)
+        if not isinstance(on_divergence, str) or on_divergence not in ("raise", "stop"):
             raise ValueError(f"on_divergence must be 'raise' or 'stop'; got {on_divergence!r}")
+        if seed is not None:
+            seed = _checks.integer(seed, "seed", "Trainer")
+        shuffle = _checks.flag(shuffle, "shuffle", "Trainer")
+        if progress is not None:
+            progress = _checks.flag(progress, "progress", "Trainer")
+        loss_fn = _loss_function(loss)
         self.device = resolve_device(device)
         self.model = model.to(self.device)
-        self.loss_fn: LossFn = get_loss(loss) if isinstance(loss, str) else loss
+        self.loss_fn: LossFn = loss_fn
         self.lr = check_lr(lr)
         self.optimiser = SGD(self.model.parameters(), self.lr)
         self.batch_size = batch_size
-        self.shuffle = shuffle
+        self.shuffle = bool(shuffle)
         self.generator = torch.Generator().manual_seed(seed) if seed is not None else None
         self.on_divergence = on_divergence
         self.progress = progress
@@ -172,16 +194,25 @@ class Trainer:
 
         Raises
         ------
+        TypeError
+            If ``x`` or ``y`` is not a tensor, a count is not a whole number, ``callback``
+            is not callable, or the loss function does not return a one-element tensor
+            that autograd can differentiate.
+        ValueError
+            If ``x`` or ``y`` has the wrong shape, is empty or holds NaN or an infinity;
+            if their numbers of points differ; or if a count is below 1.
         TrainingDivergedError
             If the loss becomes NaN or infinite and ``on_divergence="raise"``.
         """
         x, y = self._check_data(x, y)
-        if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 1:
-            raise ValueError(f"epochs must be a positive integer; got {epochs!r}")
-        if snapshot_every is not None and (
-            not isinstance(snapshot_every, int) or snapshot_every < 1
-        ):
-            raise ValueError(f"snapshot_every must be a positive integer; got {snapshot_every!r}")
+        epochs = _positive_int(epochs, "epochs")
+        if snapshot_every is not None:
+            snapshot_every = _positive_int(snapshot_every, "snapshot_every")
+        if callback is not None and not callable(callback):
+            raise TypeError(
+                f"fit expects callback to be a function callback(epoch, loss, model) or None; "
+                f"got {_checks.shown(callback)}"
+            )
         history = History()
         if snapshot_every:
             history.snapshots.append((0, self._state()))
@@ -221,7 +252,15 @@ class Trainer:
         -------
         torch.Tensor, shape (*, out_features, 1)
             Outputs, on the CPU.
+
+        Raises
+        ------
+        TypeError
+            If ``x`` is not a tensor (the model may raise its own errors for its shape).
         """
+        _checks.tensor(
+            x, "x", "predict", expected="a torch.Tensor of inputs, shape (*, features, 1)"
+        )
         self.model.eval()
         out: torch.Tensor = self.model(x.to(self.device))
         return out.cpu()
@@ -240,9 +279,12 @@ class Trainer:
             ]
         total = 0.0
         for xb, yb in batches:
-            loss = self.loss_fn(self.model(xb), yb)
+            loss = _checks.call_loss(
+                self.loss_fn, _checks.call_model(self.model, xb, "fit"), yb, "fit"
+            )
+            _check_loss_value(loss)
             self.optimiser.zero_grad()
-            loss.backward()  # type: ignore[no-untyped-call]
+            loss.backward()
             self.optimiser.step()
             value = loss.item()
             self._step_losses.append(value)
@@ -252,13 +294,19 @@ class Trainer:
     def _check_data(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Validate the data's types and shapes and move it to the device."""
         for name, t in (("x", x), ("y", y)):
-            if not isinstance(t, torch.Tensor):
-                raise TypeError(f"fit expects {name} to be a torch.Tensor; got {type(t).__name__}")
+            _checks.tensor(t, name, "fit")
             if t.dim() < 3 or t.shape[-1] != 1:
                 raise ValueError(
                     f"fit expects {name} of shape (n, features, 1), a batch of columns; got "
                     f"{tuple(t.shape)}"
                 )
+        for name, t in (("x", x), ("y", y)):
+            if t.shape[0] == 0:
+                raise ValueError(
+                    f"fit got no data: {name} has shape {tuple(t.shape)}, 0 points; check "
+                    "how the data was built or filtered"
+                )
+            _checks.check_finite(t, name, "fit")
         if x.shape[0] != y.shape[0]:
             raise ValueError(
                 f"x has {x.shape[0]} points but y has {y.shape[0]}; they must have the same "
@@ -290,3 +338,43 @@ def load_snapshot(model: nn.Module, state: dict[str, torch.Tensor]) -> nn.Module
     clone = copy.deepcopy(model).cpu()
     clone.load_state_dict(state)
     return clone
+
+
+def _loss_function(loss: object) -> LossFn:
+    """The loss a Trainer uses: a name looked up, or a callable checked at construction."""
+    if isinstance(loss, str):
+        return get_loss(loss)
+    if isinstance(loss, type):
+        raise TypeError(
+            f"Trainer got loss={loss.__name__}, a class; pass an instance, e.g. "
+            f"loss={loss.__name__}(), or a name such as 'mse'"
+        )
+    if not callable(loss):
+        raise TypeError(
+            "Trainer expects loss to be a name ('mse', 'squared_error', 'hinge') or a "
+            f"function loss(y_hat, y); got {_checks.shown(loss)}"
+        )
+    return loss
+
+
+def _positive_int(value: object, name: str) -> int:
+    """``value`` as a whole number of at least 1, for ``fit``'s counts."""
+    try:
+        return _checks.integer(value, name, "fit", minimum=1)
+    except ValueError:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}") from None
+
+
+def _check_loss_value(loss: object) -> None:
+    """The loss function's result must be one number autograd can differentiate."""
+    if not isinstance(loss, torch.Tensor) or loss.numel() != 1:
+        raise TypeError(
+            "the loss function should return a one-element tensor (the mean over the "
+            f"batch); it returned {_checks.shown(loss)}. Check its reduction, and that it "
+            "does not call .item()"
+        )
+    if not loss.requires_grad:
+        raise TypeError(
+            "the loss function returned a tensor that autograd cannot differentiate; build it "
+            "from the model's output with torch operations, without .detach() or .item()"
+        )

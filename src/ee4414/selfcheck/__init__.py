@@ -9,6 +9,16 @@ variable that is off, a specific hint ("a has shape (3,), but the exercise asks 
 column vector of shape (3, 1)"). Hints name the property that is wrong (type, shape,
 dtype, which entries differ) but never print the expected numbers.
 
+A check is isolated: the expected values are computed once from the course's numbers,
+the student's functions get fresh copies of every input, and whatever their code changes
+(the checker's tensors, the random state, the default dtype, grad mode) is put back, so a
+verdict never depends on what ran before. Student code runs under a time limit of 10 s
+per variable ("did not finish within 10 s: does every loop end?") on Linux, macOS and
+Colab. Windows has no ``SIGALRM``, so there a check runs without a limit: a loop that
+never ends must be stopped with the notebook's stop button (interrupt the kernel).
+``check`` prints its verdict once and never raises, except for an unknown exercise id
+(``KeyError``) or a missing variable (``TypeError``).
+
 The expectations live in :mod:`ee4414.selfcheck.expectations`, one per exercise id, and
 are built from the exercise statements with the same library the worked examples use.
 """

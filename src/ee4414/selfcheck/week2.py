@@ -22,6 +22,7 @@ from ee4414.selfcheck.core import (
     Expectations,
     all_of,
     function,
+    model_input,
     number,
     predicate,
     tensor,
@@ -80,7 +81,7 @@ def _holds_start_values(model: Any) -> bool:
 
 def _computes_linear(model: Any) -> bool:
     for x in (_X, torch.tensor([[1.0], [-2.0]], dtype=torch.float64)):
-        out = model(x.float())
+        out = model(model_input(model, x))
         expected = _W.T @ x + _B
         if tuple(out.shape) != (1, 1) or not torch.allclose(_as_float64(out), expected, atol=1e-5):
             return False
@@ -219,6 +220,8 @@ WEEK2: Expectations = {
                 (torch.tensor([[-2.0]]), 0.5),
                 (torch.tensor([[0.25]]), 0.25),
             ],
+            returns_tensor=True,
+            differentiable=True,
         ),
         "loss": number(_LOSS),
     },
@@ -287,7 +290,7 @@ WEEK2: Expectations = {
             ),
         ),
         "model": predicate(
-            lambda m: _close(m(_X.float()).item(), _Y + _ERROR * _factor(_LR) ** _EPOCHS),
+            lambda m: _close(m(model_input(m, _X)).item(), _Y + _ERROR * _factor(_LR) ** _EPOCHS),
             f"model(x) is not where {_EPOCHS} steps from the starting values lead; check the "
             "model you trained is the one named model",
         ),

@@ -19,7 +19,7 @@ from typing import Any
 
 import torch
 
-from ee4414.selfcheck.core import Expectations, all_of, function, predicate
+from ee4414.selfcheck.core import Expectations, all_of, function, model_input, predicate
 
 _W = torch.tensor([[1.0], [3.0]], dtype=torch.float64)  # (2, 1)
 _B = 0.0
@@ -80,7 +80,7 @@ def _holds_values(model: Any) -> bool:
 def _computes_linear(model: Any) -> bool:
     with torch.no_grad():
         for x in (*_INPUTS, torch.tensor([[-2.0], [0.7]], dtype=torch.float64)):
-            out = model(x.float())
+            out = model(model_input(model, x))
             expected = _W.T @ x + _B
             if tuple(out.shape) != (1, 1) or not torch.allclose(
                 _as_float64(out), expected, atol=1e-5
@@ -225,7 +225,7 @@ def _last_epoch_steps_are_zero(step_losses: Sequence[float]) -> bool:
 
 def _outputs_on(model: Any, x: torch.Tensor) -> torch.Tensor:
     with torch.no_grad():
-        return torch.stack([_as_float64(model(x_i.float())) for x_i in x])
+        return torch.stack([_as_float64(model(model_input(model, x_i))) for x_i in x])
 
 
 def _separates(model: Any) -> bool:
@@ -314,7 +314,7 @@ WEEK3: Expectations = {
     },
     "W3-1.4": {
         "hinge_loss": all_of(
-            function(_hinge, _HINGE_CASES, atol=1e-5),
+            function(_hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
                 _differentiable,
                 "should return a tensor that autograd can differentiate, also beyond the margin "

@@ -29,6 +29,7 @@ from ee4414.selfcheck.core import (
     Expectations,
     all_of,
     function,
+    model_input,
     predicate,
     shape,
     tensor,
@@ -102,9 +103,9 @@ def _n_params(module: Any) -> int:
 
 
 def _run(model: Any, x: torch.Tensor) -> torch.Tensor:
-    """``model(x)`` in float32 without autograd, returned in float64 on the CPU."""
+    """``model(x)`` on the model's device and dtype, without autograd, in float64 on the CPU."""
     with torch.no_grad():
-        out = model(x.float())
+        out = model(model_input(model, x))
     return _as_float64(out)
 
 
@@ -147,7 +148,7 @@ def _check_neuron(
             return [f"{name}: should be an instance of your Linear class (a torch.nn.Module)"]
         try:
             with torch.no_grad():
-                raw = [got(x.float()) for x in _NEURON_INPUTS]
+                raw = [got(model_input(got, x)) for x in _NEURON_INPUTS]
         except Exception as err:  # the student's forward may raise anything
             return [f"{name}: {name}(x) raised {type(err).__name__} for a column x of shape (2, 1)"]
         if not all(isinstance(out, torch.Tensor) and tuple(out.shape) == (1, 1) for out in raw):
@@ -338,7 +339,7 @@ def _builds_any(cls: Any, activation: Callable[[torch.Tensor], torch.Tensor], se
 def _any_forward(model: Any, x: torch.Tensor, act: Callable[..., torch.Tensor]) -> torch.Tensor:
     """What W4-1.5's network computes from ``model``'s own neurons, with ``act`` in between."""
     with torch.no_grad():
-        x = x.float()
+        x = model_input(model, x)
         z = torch.cat([act(model.layer0_0(x)), act(model.layer0_1(x))], dim=-2)
         return _as_float64(model.layer1(z))
 
@@ -399,7 +400,15 @@ def _check_models(name: str, got: Any) -> list[str]:
     if not isinstance(got, dict) or not got or not all(_is_module(m) for m in got.values()):
         return [f"{name}: should be a dict that maps each version's name to its trained network"]
     for version, model in got.items():
-        if not _solves_xor(model):
+        try:
+            solved = _solves_xor(model)
+        except Exception as err:  # the student's forward may raise anything
+            return [
+                f"{name}: the network of version {version!r} raised {type(err).__name__} on "
+                "the four XOR points, a batch of columns of shape (4, 2, 1); build it from the "
+                "course's Linear layers, which read columns"
+            ]
+        if not solved:
             return [
                 f"{name}: the version {version!r} does not classify all four XOR points "
                 "correctly; train each version from the seed, with the learning rate and "
@@ -445,7 +454,7 @@ WEEK4: Expectations = {
                 _leaves_input,
                 "relu(y_hat) should return a new tensor and leave y_hat itself unchanged",
             ),
-            function(_relu, _RELU_CASES, atol=1e-6),
+            function(_relu, _RELU_CASES, atol=1e-6, returns_tensor=True),
             predicate(
                 _relu_gradient,
                 "autograd cannot differentiate relu's output with respect to its input: build "
@@ -489,7 +498,7 @@ WEEK4: Expectations = {
     },
     "W4-1.5": {
         "mse": all_of(
-            function(_mse, _MSE_CASES, atol=1e-5),
+            function(_mse, _MSE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
                 lambda mse: _differentiable(mse, [(0.3, 1.0), (-1.0, -1.0)]),
                 "should return a tensor that autograd can differentiate: use torch operations",
@@ -524,7 +533,7 @@ WEEK4: Expectations = {
     "W4-1.6": {
         "TwoLayerNNAnyActivation": _check_any_activation,
         "hinge": all_of(
-            function(_hinge, _HINGE_CASES, atol=1e-5),
+            function(_hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
                 lambda hinge: _differentiable(hinge, [(0.4, 1.0), (-3.0, -1.0)]),
                 "should return a tensor that autograd can differentiate, also beyond the margin "

@@ -28,7 +28,14 @@ from typing import Any
 import torch
 
 from ee4414.datasets import circles, xor
-from ee4414.selfcheck.core import Checker, Expectations, all_of, function, predicate
+from ee4414.selfcheck.core import (
+    Checker,
+    Expectations,
+    all_of,
+    function,
+    model_input,
+    predicate,
+)
 from ee4414.selfcheck.train_function import train_checker
 
 # W6-1.1: seed 8's first three draws from U(-0.2, 0.2): the two weights, then the bias.
@@ -59,9 +66,8 @@ def _is_module(got: Any) -> bool:
 
 def _run(model: Any, x: torch.Tensor) -> torch.Tensor:
     """``model(x)`` without autograd, on the model's device, back on the CPU in float64."""
-    device = next(model.parameters()).device
     with torch.no_grad():
-        y_hat: torch.Tensor = model(x.to(device))
+        y_hat: torch.Tensor = model(model_input(model, x))
     return y_hat.detach().cpu().double()
 
 
@@ -168,7 +174,7 @@ def _forward_is(reference: Callable[[Any, torch.Tensor], torch.Tensor]) -> Calla
     def test(m: Any) -> bool:
         got = _run(m, _GRID)
         with torch.no_grad():
-            want = reference(m, _GRID.to(next(m.parameters()).device)).cpu().double()
+            want = reference(m, model_input(m, _GRID)).cpu().double()
         return got.shape == (25, 1, 1) and torch.allclose(got, want, atol=1e-5)
 
     return test
@@ -208,8 +214,14 @@ def _solves_xor_hint(order: str) -> str:
 
 
 @functools.cache
-def _circles(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+def _circles_once(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
     return circles(n=300, noise=0.1, factor=0.5, seed=seed)
+
+
+def _circles(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The circle data of a seed: made once, handed out as fresh copies."""
+    x, c = _circles_once(seed)
+    return x.clone(), c.clone()
 
 
 def _fits_circles(seed: int) -> Callable[[Any], bool]:
