@@ -207,10 +207,14 @@ for version, numbers in SLIDE_STARTS.items():
     run_losses = train(net, x, y, LR, EPOCHS)
     with torch.no_grad():
         run_accuracy = ee4414.accuracy(net(x), y)
-        print(f"{version}: layer0_1 on the four points before training {before.tolist()}")
+        outputs = ", ".join(f"{round(v, 3) + 0.0:.3f}" for v in net(x).flatten().tolist())
+        print(
+            f"{version}: layer0_1 on the four points before training "
+            + ", ".join(f"{v:.2f}" for v in before.tolist())
+        )
         print(
             f"{version}: after {EPOCHS} epochs loss {run_losses[-1]:.4f}, accuracy "
-            f"{run_accuracy:.2f}, outputs {[round(v, 3) for v in net(x).flatten().tolist()]}"
+            f"{run_accuracy:.2f}, outputs {outputs}"
         )
     assert (before < 0).all()  # layer0_1 is off on every point from the start ...
     assert torch.equal(net.layer0_1.w.detach(), w_before)  # ... and never moves
