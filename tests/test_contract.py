@@ -421,6 +421,32 @@ CALLABLES: dict[str, Spec] = {
         },
         None,
     ),
+    "plot_matrix": (
+        ee4414.plot_matrix,
+        lambda: {
+            "values": torch.tensor([[1.0, 2.0], [3.0, 4.0]]),
+            "highlight": torch.tensor([[True, False], [False, True]]),
+            "ax": None,
+            "title": "t",
+            "xlabel": "column",
+            "ylabel": "row",
+            "fontsize": 12,
+        },
+        None,
+    ),
+    "plot_network": (
+        ee4414.plot_network,
+        lambda: {
+            "values": dict.fromkeys(ee4414.diagrams.NETWORK_NODES, 0.5),
+            "path": {("E", "L"): "2E"},
+            "notes": None,
+            "cut": False,
+            "ax": None,
+            "title": None,
+            "fontsize": 11,
+        },
+        None,
+    ),
     "plot_linear_boundary": (
         ee4414.plot_linear_boundary,
         lambda: {"w": [1.0, 3.0], "b": 0.0, "x0_range": (-1.0, 1.0)},

@@ -77,3 +77,30 @@ def test_plot_network_names_what_is_missing_or_unknown():
         ValueError, match=r"path names edges the network does not have: \[\('x0', 'L'\)\]"
     ):
         plot_network(_values(), {("x0", "L"): "?"})
+
+
+def test_bad_input_gets_the_library_s_own_error():
+    import numpy as np
+    import pytest
+    import torch
+
+    import ee4414
+
+    grid = torch.zeros(2, 3)
+    with pytest.raises(TypeError, match=r"plot_matrix expects values to be a 2-D torch\.Tensor"):
+        ee4414.plot_matrix([[1, 2], [3, 4]])
+    with pytest.raises(TypeError, match=r"plot_matrix: values must hold real numbers; got dtype"):
+        ee4414.plot_matrix(np.array([["a", "b"]]))
+    with pytest.raises(ValueError, match=r"1 to 20 rows and columns to be readable; got shape \(1, 21\)"):
+        ee4414.plot_matrix(torch.zeros(1, 21))
+    with pytest.raises(ValueError, match=r"fontsize must be greater than 0; got -1"):
+        ee4414.plot_matrix(grid, fontsize=-1)
+    with pytest.raises(TypeError, match=r"expects ax to be a matplotlib Axes"):
+        ee4414.plot_matrix(grid, ax="left")
+    values = dict.fromkeys(ee4414.diagrams.NETWORK_NODES, 0.5)
+    with pytest.raises(TypeError, match=r"values\['E'\] should hold one real number"):
+        ee4414.plot_network({**values, "E": torch.ones(2)})
+    with pytest.raises(TypeError, match=r"each label in path to be a string; got"):
+        ee4414.plot_network(values, path={("E", "L"): 2.0})
+    with pytest.raises(TypeError, match=r"cut"):
+        ee4414.plot_network(values, cut="yes")

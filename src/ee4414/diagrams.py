@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import torch
 
+from ee4414 import _checks
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
@@ -48,22 +50,59 @@ NETWORK_EDGES: tuple[tuple[str, str], ...] = (
 PATH_COLOUR = "C3"
 
 
-def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+def _new_axes(ax: Axes | None, figsize: tuple[float, float], where: str) -> Axes:
     if ax is None:
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots(figsize=figsize)
+        return ax
+    from matplotlib.axes import Axes
+
+    if not isinstance(ax, Axes):
+        raise TypeError(
+            f"{where} expects ax to be a matplotlib Axes (e.g. from fig, ax = plt.subplots()) "
+            f"or None; got {_checks.shown(ax)}"
+        )
     return ax
 
 
-def _as_2d(values: Any, name: str) -> np.ndarray:
-    array = np.asarray(
-        values.detach().cpu().numpy() if isinstance(values, torch.Tensor) else values
-    )
+def _optional_text(value: Any, name: str, where: str) -> str | None:
+    return None if value is None else _text(value, name, where)
+
+
+def _text(value: Any, name: str, where: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{where} expects {name} to be a string; got {_checks.shown(value)}")
+    return value
+
+
+MAX_CELLS = 20
+"""The largest grid :func:`plot_matrix` draws, per side: beyond it the numbers are unreadable."""
+
+
+def _as_2d(values: Any, name: str, where: str, *, boolean: bool = False) -> np.ndarray:
+    if isinstance(values, torch.Tensor):
+        array = values.detach().cpu().numpy()
+    elif isinstance(values, np.ndarray):
+        array = values
+    else:
+        raise TypeError(
+            f"{where} expects {name} to be a 2-D torch.Tensor or numpy array; got "
+            f"{_checks.shown(values)}"
+        )
+    allowed = "biuf" if boolean else "iuf"
+    if array.dtype.kind not in allowed:
+        kind = "true/false or numbers" if boolean else "real numbers"
+        raise TypeError(f"{where}: {name} must hold {kind}; got dtype {array.dtype}")
     if array.ndim != 2:
         raise ValueError(
-            f"{name} should be 2-D (rows, columns); got shape {tuple(array.shape)}. "
+            f"{where}: {name} should be 2-D (rows, columns); got shape {tuple(array.shape)}. "
             "Draw one matrix of a 3-D tensor at a time, e.g. t[0]."
+        )
+    if not 0 < array.shape[0] <= MAX_CELLS or not 0 < array.shape[1] <= MAX_CELLS:
+        raise ValueError(
+            f"{where}: {name} should have 1 to {MAX_CELLS} rows and columns to be readable; "
+            f"got shape {tuple(array.shape)}"
         )
     return array
 
@@ -107,20 +146,29 @@ def plot_matrix(
 
     Raises
     ------
+    TypeError
+        If ``values`` or ``highlight`` is not a tensor or array of real numbers (true/false
+        also for ``highlight``), ``ax`` is not an Axes, a label is not a string or
+        ``fontsize`` is not a number.
     ValueError
-        If ``values`` is not 2-D, or ``highlight`` has another shape.
+        If ``values`` is not 2-D with 1 to :data:`MAX_CELLS` rows and columns,
+        ``highlight`` has another shape, or ``fontsize`` is not positive.
     """
-    grid = _as_2d(values, "values")
+    where = "plot_matrix"
+    grid = _as_2d(values, "values", where)
     if highlight is None:
         shade = np.zeros(grid.shape)
     else:
-        shade = _as_2d(highlight, "highlight").astype(float)
+        shade = _as_2d(highlight, "highlight", where, boolean=True).astype(float)
         if shade.shape != grid.shape:
             raise ValueError(
-                f"highlight should have the shape of values, {tuple(grid.shape)}; "
-                f"got {tuple(shade.shape)}"
+                f"plot_matrix: highlight should have the shape of values, "
+                f"{tuple(grid.shape)}; got {tuple(shade.shape)}"
             )
-    ax = _new_axes(ax, (4, 3))
+    title = _optional_text(title, "title", where)
+    xlabel, ylabel = _text(xlabel, "xlabel", where), _text(ylabel, "ylabel", where)
+    fontsize = _checks.real(fontsize, "fontsize", where, above=0, maximum=100)
+    ax = _new_axes(ax, (4, 3), where)
     n_rows, n_cols = grid.shape
     ax.imshow(shade, cmap="Oranges", vmin=0.0, vmax=1.6)
     for i in range(n_rows):
@@ -136,6 +184,22 @@ def plot_matrix(
     if title:
         ax.set_title(title)
     return ax
+
+
+def _node_value(value: Any, node: str) -> float:
+    if isinstance(value, torch.Tensor):
+        if value.numel() != 1 or value.is_complex() or value.dtype == torch.bool:
+            raise TypeError(
+                f"plot_network: values[{node!r}] should hold one real number; got a tensor "
+                f"of shape {tuple(value.shape)} and dtype {value.dtype}"
+            )
+        return float(value.item())
+    number = _checks.as_number(value)
+    if number is None:
+        raise TypeError(
+            f"plot_network expects values[{node!r}] to be a number; got {_checks.shown(value)}"
+        )
+    return float(number)
 
 
 def plot_network(
@@ -183,22 +247,48 @@ def plot_network(
 
     Raises
     ------
+    TypeError
+        If ``values``, ``path`` or ``notes`` is not a mapping, a value is not a number
+        (or a one-number tensor), a label is not a string, ``cut`` is not True or False,
+        ``ax`` is not an Axes or ``fontsize`` is not a number.
     ValueError
-        If ``values`` lacks a node, or ``path`` or ``notes`` names an edge the network
-        does not have.
+        If ``values`` lacks a node, ``path`` or ``notes`` names an edge the network does
+        not have, or ``fontsize`` is not positive.
     """
+    where = "plot_network"
+    if not isinstance(values, Mapping):
+        raise TypeError(
+            f"plot_network expects values to be a dict of node name to number; got "
+            f"{_checks.shown(values)}"
+        )
     missing = [node for node in NETWORK_NODES if node not in values]
     if missing:
         raise ValueError(
-            f"values has no entry for {', '.join(missing)}; expected one for each of "
-            f"{', '.join(NETWORK_NODES)}"
+            f"plot_network: values has no entry for {', '.join(missing)}; expected one for "
+            f"each of {', '.join(NETWORK_NODES)}"
         )
-    path, notes = dict(path or {}), dict(notes or {})
-    for name, edges in (("path", path), ("notes", notes)):
+    numbers = {node: _node_value(values[node], node) for node in NETWORK_NODES}
+    edges_of: dict[str, dict[tuple[str, str], str]] = {}
+    for name, given in (("path", path), ("notes", notes)):
+        if given is not None and not isinstance(given, Mapping):
+            raise TypeError(
+                f"plot_network expects {name} to be a dict of (from, to) edge to label; got "
+                f"{_checks.shown(given)}"
+            )
+        edges = dict(given or {})
         unknown = [edge for edge in edges if edge not in NETWORK_EDGES]
         if unknown:
-            raise ValueError(f"{name} names edges the network does not have: {unknown}")
-    ax = _new_axes(ax, (6.4, 3.2))
+            raise ValueError(
+                f"plot_network: {name} names edges the network does not have: {unknown}"
+            )
+        for edge_label in edges.values():
+            _text(edge_label, f"each label in {name}", where)
+        edges_of[name] = edges
+    path, notes = edges_of["path"], edges_of["notes"]
+    cut = _checks.flag(cut, "cut", where)
+    title = _optional_text(title, "title", where)
+    fontsize = _checks.real(fontsize, "fontsize", where, above=0, maximum=100)
+    ax = _new_axes(ax, (6.4, 3.2), where)
     pos = {key: xy for key, (_, xy) in NETWORK_NODES.items()}
     for a, b in NETWORK_EDGES:
         on_path = (a, b) in path
@@ -222,8 +312,7 @@ def plot_network(
             tx, ty, ha, va = mx, my - 0.3, "center", "top"
         ax.text(tx, ty, label, ha=ha, va=va, color=colour, fontsize=fontsize)
     for key, (label, (px, py)) in NETWORK_NODES.items():
-        value = values[key]
-        number = value.item() if isinstance(value, torch.Tensor) else float(value)
+        number = numbers[key]
         ax.text(
             px,
             py,
