@@ -35,6 +35,7 @@ import ee4414
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 
+from ee4414_course import weeks
 from ee4414_hosting import hosting
 from ee4414_install import install_cell
 
@@ -168,7 +169,8 @@ nb_output_stderr = "remove"
 
 # -- The gallery (sphinx-gallery) ------------------------------------------------------
 _pattern = os.environ.get("EE4414_GALLERY_PATTERN", "")
-WEEKS = [f"../examples/week{n}" for n in range(1, 7)]
+# the weeks are the examples/weekN folders, in week order: a new week is a new folder
+WEEKS = [f"../examples/{path.name}" for path in weeks(HERE.parent / "examples")]
 
 sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],

@@ -10,7 +10,8 @@ downloads differently), the build warns, which ``-W`` turns into a failure.
   ``colab.research.google.com/github/ORG/REPO/blob/BRANCH/PATH``), **Exercise notebook**
   (a download) and **Exercise in Colab**: the same example with its answers replaced by
   ``# TODO`` scaffolds and a self-check (see ``ee4414_exercises``).
-- **Week pages**: under the title, the week's exercise and solution notebooks as zips.
+- **Week pages**: under the title, the week's exercise and solution notebooks as zips;
+  ``.. ee4414-week-zips::`` puts a table of every week's zips on any page.
 - **Every page**: a closing stamp, the ee4414 and PyTorch versions the examples ran with
   and the checksum of the library's wheel published with the site (``ee4414_wheel``).
 
@@ -29,9 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from ee4414_course import weeks
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 logger = logging.getLogger(__name__)
@@ -134,6 +137,28 @@ def stamp(app: Sphinx, docname: str) -> str:
     )
 
 
+class WeekZips(SphinxDirective):
+    """A table with each week's exercise and solution zips (``.. ee4414-week-zips::``)."""
+
+    def run(self) -> list[nodes.Node]:
+        here = self.env.app.builder.get_target_uri(self.env.docname)
+        rows = []
+        app = self.env.app
+        examples = Path(app.srcdir, app.config.sphinx_gallery_conf["examples_dirs"][0])
+        for week in (path.name for path in weeks(examples)):
+            cells = [f"<td>{week.removeprefix('week')}</td>"]
+            for kind in ("exercises", "solutions"):
+                href = relative_uri(here, f"exercises/{week}-{kind}.zip")
+                cells.append(f'<td><a href="{escape(href)}" download>{week}-{kind}.zip</a></td>')
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        html = (
+            '<table class="docutils align-default ee4414-week-zips">'
+            "<thead><tr><th>week</th><th>exercises</th><th>solutions</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        return [nodes.raw("", html, format="html")]
+
+
 def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "html":
         return
@@ -149,4 +174,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ee4414_github", "ee4414/ee4414", "html")
     app.add_config_value("ee4414_pages_branch", "gh-pages", "html")
     app.connect("doctree-resolved", _on_doctree_resolved)
+    app.add_directive("ee4414-week-zips", WeekZips)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

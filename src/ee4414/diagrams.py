@@ -151,7 +151,7 @@ def plot_matrix(
         also for ``highlight``), ``ax`` is not an Axes, a label is not a string or
         ``fontsize`` is not a number.
     ValueError
-        If ``values`` is not 2-D with 1 to :data:`MAX_CELLS` rows and columns,
+        If ``values`` is not 2-D with 1 to 20 rows and columns (``MAX_CELLS``),
         ``highlight`` has another shape, or ``fontsize`` is not positive.
     """
     where = "plot_matrix"
