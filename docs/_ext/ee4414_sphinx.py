@@ -4,9 +4,9 @@ Four small jobs, each hooked to one Sphinx event:
 
 * ``exercise_order``: the sphinx-gallery sort key that puts examples in course order
   (W5-1.4 before W5-1.4.1, numbered exercises before W2-Eg2 and W2-Ex2).
-* Offline pages: sphinx-gallery's execution-times tables ask jQuery and DataTables from
-  CDNs, and matplotlib's ``jshtml`` animation player asks Font Awesome from one. The
-  first are dropped (the table stays, as a plain table); the second is pointed at the
+* Offline pages: sphinx-gallery's execution-times tables (kept out of search) ask jQuery
+  and DataTables from CDNs, and matplotlib's ``jshtml`` animation player asks Font
+  Awesome from one. The first are dropped (the table stays, as a plain table); the second is pointed at the
   copy under ``_static/font-awesome``. After the build every page is scanned, and any
   script, stylesheet, image or frame still loaded from another host is a warning, so
   ``-W`` fails the build.
@@ -84,10 +84,16 @@ _LOADS = re.compile(
 
 
 def _strip_datatables(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Drop the CDN-loading ``raw:: html`` block of sphinx-gallery's timing pages."""
+    """Drop the CDN-loading ``raw:: html`` block of sphinx-gallery's timing pages.
+
+    The timing pages are also kept out of the search index (``:nosearch:``): they list
+    every example's file name, so they would come near the top of most searches.
+    """
     if docname.rsplit("/", 1)[-1] != "sg_execution_times":
         return
     text = source[0]
+    if ":nosearch:" not in text:
+        text = text.replace(":orphan:\n", ":orphan:\n:nosearch:\n", 1)
     if "cdn.datatables.net" in text or "code.jquery.com" in text:
         text = _DATATABLES_BLOCK.sub("", text, count=1)
         if "cdn.datatables.net" in text:
