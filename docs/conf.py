@@ -99,7 +99,7 @@ html_theme_options = {
 mathjax_path = "mathjax/tex-mml-chtml.js"
 mathjax4_config = {
     "loader": {"paths": {"fonts": "[mathjax]/fonts"}},
-    "output": {"displayOverflow": "linebreak", "linebreaks": {"inline": True}},
+    "output": {"displayOverflow": "linebreak", "linebreaks": {"inline": True, "width": "96%"}},
 }
 
 # -- API reference ---------------------------------------------------------------------

@@ -121,16 +121,24 @@ _PHONE_LAYOUT = """
   }
   const wide = [];
   for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('mjx-container, .sidebar-drawer, .toc-drawer, script, style')) continue;
-    if (!shown(el)) continue;
     const r = el.getBoundingClientRect();
-    if ((r.right > vw + 1 || r.left < -1) && !clipped(el)) {
+    if (r.right <= vw + 1 && r.left >= -1) continue;
+    if (el.closest('mjx-container, .sidebar-drawer, .toc-drawer, script, style')) continue;
+    if (shown(el) && !clipped(el)) {
       wide.push(`${describe(el)} (${Math.round(r.left)}..${Math.round(r.right)} px)`);
     }
   }
   return {equations, wide: wide.slice(0, 5), wideCount: wide.length,
           scrollWidth: document.scrollingElement.scrollWidth};
 }
+"""
+
+
+# Run in the page: axe-core's violations as [rule, impact, [element | first reason]].
+_AXE_RUN = """
+(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(r => r.violations.map(v => [v.id, v.impact, v.nodes.map(n =>
+    n.target.join(' ') + ' | ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))]))
 """
 
 
@@ -147,10 +155,12 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-async def _load(page: Any, url: str) -> None:
-    """Open ``url`` and wait until it is loaded and its math is typeset."""
+async def _load(page: Any, url: str, idle: bool = False) -> None:
+    """Open ``url`` and wait until it is loaded (``idle``: and the network quiet), and
+    its math is typeset."""
     await page.goto(url, wait_until="load")
-    await page.wait_for_load_state("networkidle")
+    if idle:
+        await page.wait_for_load_state("networkidle")
     if await page.evaluate("document.querySelector('.math') !== null"):
         # a promise returned to wait_for_function is awaited: test that it exists
         await page.wait_for_function(
@@ -162,14 +172,7 @@ async def _load(page: Any, url: str) -> None:
 async def _axe(page: Any, axe_source: str) -> list[tuple[str, str, str]]:
     """Run axe-core's WCAG 2.0/2.1 A + AA rules; (rule, impact, element) per violation."""
     await page.evaluate(axe_source)
-    violations = await page.evaluate(
-        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                         resultTypes: ['violations']})
-              .then(r => r.violations.map(v => [v.id, v.impact,
-                    v.nodes.map(n => n.target.join(' ') + ' | ' +
-                                     (n.failureSummary || '').split('\\n').slice(1, 2).join(''))]))""",
-        AXE_TAGS,
-    )
+    violations = await page.evaluate(_AXE_RUN, AXE_TAGS)
     return [(rule, impact, node) for rule, impact, nodes in violations for node in nodes]
 
 
@@ -189,7 +192,7 @@ async def check_desktop(page: Any, url: str, base: str, axe_source: str) -> dict
             else None
         ),
     )
-    await _load(page, url)
+    await _load(page, url, idle=True)
     broken = await page.evaluate(
         "[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
     )
@@ -226,7 +229,9 @@ async def check_phone(page: Any, url: str, base: str, axe_source: str) -> dict[s
     return {"problems": problems, "axe": [], "equations": len(layout["equations"])}
 
 
-async def run_all(pages: list[str], base: str, jobs: int) -> dict[str, dict[str, Any]]:
+async def run_all(
+    pages: list[str], base: str, jobs: int, only_modes: tuple[str, ...] = ("light", "dark", "phone")
+) -> dict[str, dict[str, Any]]:
     """Every page in every mode, ``jobs`` pages at a time; results by ``mode:page``."""
     from playwright.async_api import async_playwright
 
@@ -240,6 +245,8 @@ async def run_all(pages: list[str], base: str, jobs: int) -> dict[str, dict[str,
             ("dark", DESKTOP, "dark", check_dark),
             ("phone", PHONE, "light", check_phone),
         ):
+            if mode not in only_modes:
+                continue
             context = await browser.new_context(viewport=viewport)
             # furo reads the scheme from localStorage before it paints
             await context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
@@ -313,9 +320,12 @@ def link_checks(root: Path) -> list[str]:
                 path = link.split("/blob/", 1)[1].split("/", 1)[1]
                 if not (root / path).is_file():
                     problems.append(f"{name}: Colab link to a missing file {path}")
-            elif link.endswith((".ipynb", ".zip", ".py")) and "://" not in link:
-                if not ((root / name).parent / link).resolve().is_file():
-                    problems.append(f"{name}: download link to a missing file {link}")
+            elif (
+                link.endswith((".ipynb", ".zip", ".py"))
+                and "://" not in link
+                and not ((root / name).parent / link).resolve().is_file()
+            ):
+                problems.append(f"{name}: download link to a missing file {link}")
     return problems
 
 
@@ -368,6 +378,9 @@ def main() -> int:
     parser.add_argument("--shots", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=4, help="pages open at once (default 4)")
     parser.add_argument("--only", default="", help="check only pages matching this regex")
+    parser.add_argument(
+        "--modes", default="light,dark,phone", help="a subset of light,dark,phone (default all)"
+    )
     args = parser.parse_args()
     if not AXE.is_file():
         print(f"axe-core is missing: run `npm ci` in {AXE.parents[2]}")
@@ -381,7 +394,8 @@ def main() -> int:
     shots = args.shots or root.parent / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     server, base = serve(root)
-    results = asyncio.run(run_all(pages, base, args.jobs))
+    modes = tuple(args.modes.split(","))
+    results = asyncio.run(run_all(pages, base, args.jobs, modes))
     asyncio.run(screenshots(base, shots))
     server.shutdown()
     lines, counts = report(results)
@@ -395,7 +409,7 @@ def main() -> int:
     failed = {key.split(":")[-1] for key, r in results.items() if r["problems"] or r["axe"]}
     equations = sum(r.get("equations", 0) for r in results.values())
     print(
-        f"checked {len(pages)} pages x 3 (light + axe, dark + axe, 390 px) in"
+        f"checked {len(pages)} pages x {len(modes)} ({', '.join(modes)}) in"
         f" {time.perf_counter() - start:.0f} s; {equations} display equation(s) too wide at"
         f" 390 px; screenshots in {shots}"
     )

@@ -4,9 +4,9 @@ Four small jobs, each hooked to one Sphinx event:
 
 * ``exercise_order``: the sphinx-gallery sort key that puts examples in course order
   (W5-1.4 before W5-1.4.1, numbered exercises before W2-Eg2 and W2-Ex2).
-* Offline pages: sphinx-gallery's execution-times tables (kept out of search) ask jQuery
-  and DataTables from CDNs, and matplotlib's ``jshtml`` animation player asks Font
-  Awesome from one. The first are dropped (the table stays, as a plain table); the second is pointed at the
+* Offline pages: sphinx-gallery's execution-times tables ask jQuery and DataTables from
+  CDNs, and matplotlib's ``jshtml`` animation player asks Font Awesome from one. The
+  first are dropped (the table stays, as a plain table); the second is pointed at the
   copy under ``_static/font-awesome``. After the build every page is scanned, and any
   script, stylesheet, image or frame still loaded from another host is a warning, so
   ``-W`` fails the build.
