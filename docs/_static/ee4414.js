@@ -5,7 +5,9 @@
       (tabindex="0"), so it can be scrolled with the arrow keys, and is marked
       `ee4414-scrolls` for the scroll cue in ee4414.css. Checked again once MathJax has
       typeset the page and whenever the window is resized.
-   2. A figure opens full size (tap or click; the browser can zoom it): every plot
+   2. A display equation that MathJax cannot break into lines and that is a little too
+      wide for its column is set a little smaller (see fitEquations).
+   3. A figure opens full size (tap or click; the browser can zoom it): every plot
       image of an example is wrapped in a link to the image itself. */
 (function () {
   "use strict";
@@ -38,6 +40,21 @@
     }
   }
 
+  // MathJax breaks long display equations into lines; what cannot break (a matrix, an
+  // aligned block with two columns) and is at most 15 % too wide is set a little
+  // smaller to fit, what is wider scrolls (with the cue).
+  function fitEquations() {
+    for (const box of document.querySelectorAll("div.math")) {
+      const math = box.querySelector('mjx-container[display="true"]');
+      if (!math) continue;
+      math.style.fontSize = "";
+      const ratio = box.clientWidth / math.scrollWidth;
+      if (ratio < 1 && ratio >= 0.85) {
+        math.style.fontSize = `${Math.floor(ratio * 1000) / 10}%`;
+      }
+    }
+  }
+
   function linkFigures() {
     const selector = "img.sphx-glr-single-img, img.sphx-glr-multi-img, .cell_output img";
     for (const img of document.querySelectorAll(selector)) {
@@ -54,13 +71,17 @@
   function start() {
     linkFigures();
     markScrollable();
+    const layout = () => {
+      fitEquations();
+      markScrollable();
+    };
     if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-      MathJax.startup.promise.then(markScrollable);
+      MathJax.startup.promise.then(layout);
     }
     let pending = null;
     window.addEventListener("resize", () => {
       clearTimeout(pending);
-      pending = setTimeout(markScrollable, 150);
+      pending = setTimeout(layout, 150);
     });
   }
 
