@@ -229,13 +229,17 @@ def student(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def browser(session: nox.Session) -> None:
-    """Check every built page in headless Chromium; screenshots to docs/_build/screenshots."""
+    """Every built page in headless Chromium: loads, axe-core (light, dark), 390-px layout."""
     _install(session, "test", extra=("playwright>=1.40",))
     _need_site(session)
     if not Path("/usr/bin/chromium").exists():
         # Debian's Chromium; Playwright's own browser download is not used
         session.run("apt-get", "update", "-qq", external=True)
         session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
+    axe = ROOT / "tools" / "axe"
+    if not (axe / "node_modules" / "axe-core" / "axe.min.js").is_file():
+        # axe-core, pinned by tools/axe/package-lock.json, from npm (never a CDN)
+        session.run("npm", "ci", "--prefix", str(axe), "--no-audit", "--no-fund", external=True)
     session.run(
         "python",
         str(DOCS / "_ext" / "browser_check.py"),

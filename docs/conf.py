@@ -94,8 +94,10 @@ exclude_patterns = [
     "auto_examples/**.py",
 ]
 root_doc = "index"
-pygments_style = "sphinx"
-pygments_dark_style = "monokai"
+# colour schemes that keep every token at 4.5:1 contrast or more (WCAG AA), from the
+# accessible-pygments package
+pygments_style = "a11y-light"
+pygments_dark_style = "a11y-dark"
 
 # -- HTML ------------------------------------------------------------------------------
 html_theme = "furo"
@@ -104,6 +106,8 @@ html_short_title = "EE4414"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"  # served here: browsers would ask for /favicon.ico
 html_css_files = ["ee4414.css"]
+# scroll regions reachable by keyboard, figures that open full size
+html_js_files = [("ee4414.js", {"defer": "defer"})]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_theme_options = {
@@ -111,8 +115,14 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 
-# -- Math: MathJax 3 served from the site (Sphinx's default loads MathJax 4 from a CDN) -
+# -- Math: MathJax 4 served from the site (Sphinx's default loads it from a CDN) --------
+# tools/mathjax/vendor.py copies it from npm. A display equation wider than its column
+# (a phone) is broken into lines; what cannot break scrolls, with a cue (ee4414.css).
 mathjax_path = "mathjax/tex-mml-chtml.js"
+mathjax4_config = {
+    "loader": {"paths": {"fonts": "[mathjax]/fonts"}},
+    "output": {"displayOverflow": "linebreak", "linebreaks": {"inline": True, "width": "96%"}},
+}
 
 # -- API reference ---------------------------------------------------------------------
 autosummary_generate = True
@@ -188,12 +198,12 @@ sphinx_gallery_conf = {
     # `reference_url` is a deprecated no-op in sphinx-gallery 0.22: code links to the
     # ee4414 API come from this build, the others from intersphinx_mapping above.
     # animations become jshtml players (rendered once, no GIF thumbnail), then the
-    # static figures are saved
+    # static figures are saved, each with an alt text that says what it shows
     # (the figure-text recorder first: it measures every open figure, animations too)
     "image_scrapers": (
         "ee4414_figure_text.text_scraper",
         "ee4414_gallery.animation_scraper",
-        "matplotlib",
+        "ee4414_gallery.figure_scraper",
     ),
     "remove_config_comments": True,
     # a code block's last expression is not shown: examples print what they mean to show,

@@ -102,3 +102,56 @@ def test_reset_argv_runs_examples_without_arguments_and_freezes_survivors():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_animation_player_has_a_described_frame_and_a_labelled_slider():
+    x, c = xor()
+    torch.manual_seed(2)
+    model = TwoLayerNN()
+    history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=6, snapshot_every=2)
+    anim = animate_training(model, history, x, c, resolution=8, max_frames=3, dpi=30)
+    rst = gallery.animation_scraper(None, {"example_globals": {"anim": anim}}, {})
+    # the frame titles of the first and the last snapshot describe the animation
+    assert 'alt="Animation: from after 0 epochs: accuracy' in rst
+    assert "to after 6 epochs: accuracy" in rst
+    assert 'aria-label="Animation frame"' in rst
+    assert '<i class="fa' not in rst  # every icon is hidden from screen readers
+    with pytest.raises(ValueError, match="player changed"):
+        gallery.accessible_player("<div>no player</div>", "x")
+
+
+def test_describe_figure_reads_titles_labels_and_legends():
+    fig, (left, right) = plt.subplots(1, 2)
+    fig.suptitle("Loss for two learning rates")
+    left.plot([1, 2], label=r"$\eta = 0.1$")
+    left.plot([2, 1], label="lr 0.01")
+    left.legend()
+    left.set(title="Error", xlabel="epoch", ylabel=r"$\mathbf{w}_1$")
+    right.set_title("first 10 epochs")
+    assert gallery.describe_figure(fig) == (
+        "Loss for two learning rates; panel 1, Error: w_1 against epoch (eta = 0.1, lr 0.01);"
+        " panel 2, first 10 epochs"
+    )
+    untitled, ax = plt.subplots()
+    ax.plot([1, 2])
+    with pytest.raises(ValueError, match=r"plot_x\.py: a figure has no title"):
+        gallery.describe_figure(untitled, "plot_x.py")
+    plt.close("all")
+
+
+def test_figure_scraper_gives_each_figure_its_own_alt_text(tmp_path):
+    for title in ("first figure", "second figure"):
+        _, ax = plt.subplots()
+        ax.set_title(title)
+    paths = iter(tmp_path / f"image_{i}.png" for i in range(1, 10))
+    block_vars = {"image_path_iterator": paths, "src_file": str(tmp_path / "plot_x.py")}
+    conf = {
+        "image_srcset": [],
+        "matplotlib_animations": (False, None),
+        "compress_images": (),
+        "src_dir": str(tmp_path),
+    }
+    rst = gallery.figure_scraper(None, block_vars, conf)
+    assert ":alt: first figure" in rst
+    assert ":alt: second figure" in rst
+    plt.close("all")

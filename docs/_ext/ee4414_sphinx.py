@@ -84,10 +84,16 @@ _LOADS = re.compile(
 
 
 def _strip_datatables(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Drop the CDN-loading ``raw:: html`` block of sphinx-gallery's timing pages."""
+    """Drop the CDN-loading ``raw:: html`` block of sphinx-gallery's timing pages.
+
+    The timing pages are also kept out of the search index (``:nosearch:``): they list
+    every example's file name, so they would come near the top of most searches.
+    """
     if docname.rsplit("/", 1)[-1] != "sg_execution_times":
         return
     text = source[0]
+    if ":nosearch:" not in text:
+        text = text.replace(":orphan:\n", ":orphan:\n:nosearch:\n", 1)
     if "cdn.datatables.net" in text or "code.jquery.com" in text:
         text = _DATATABLES_BLOCK.sub("", text, count=1)
         if "cdn.datatables.net" in text:
