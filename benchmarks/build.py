@@ -11,11 +11,15 @@ It measures, on this machine, each time the median of ``--repeat`` runs:
    process (imports paid once, as in the build), and a **clean build** (`sphinx-build`
    as `nox -s docs` runs it, every generated file removed first), with where its time
    goes (start-up, gallery, reading, writing, finishing: read from Sphinx's own log
-   lines as they appear). Target: build <= 1.5 x floor.
-2. the **rebuild** after touching one example, against that example's own run time, both
-   as a script in a fresh process (``python example.py``: what a student waits for) and
-   inside the warm floor process. Target: rebuild <= 2 x run time + 10 s.
-3. the **largest page** (HTML plus the images it embeds inline) and the site's size.
+   lines as they appear). Target: build <= 2.5 x floor.
+2. the **rebuild** after touching one example, against that example's own run time as a
+   script in a fresh process (``python example.py``: what a student waits for).
+   Target: rebuild <= run time + 3 s.
+3. the **CI rebuild**: a fresh clone (every source file new, as a CI checkout is) with
+   the last build's outputs restored, as the Pages workflow's cache does, one example
+   touched, built as ``EE4414_KEEP_BUILD=1 nox -s docs`` would. Target: <= 1.5 x the
+   local rebuild.
+4. the **largest page** (HTML plus the images it embeds inline) and the site's size.
    Target: no page over 3 MB.
 
 It prints a Markdown table for benchmarks/README.md.
@@ -30,6 +34,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,7 +49,7 @@ ENV = {**os.environ, "MPLBACKEND": "Agg"}
 PHASES = {
     "start-up (imports, extensions, configuration)": "generating gallery",
     "gallery (examples, their figures and notebooks)": "updating environment",
-    "reading (every page; the 2 MyST pages run in a kernel)": "pickling environment",
+    "reading (every page; no kernel: the MyST pages need none)": "pickling environment",
     "writing (HTML, furo's navigation)": "dumping object inventory",
     "finishing (exercise notebooks, zips, checks)": None,  # to the end of the process
 }
@@ -76,13 +81,14 @@ def script_run(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def sphinx_build() -> tuple[float, dict[str, float]]:
+def sphinx_build(root: Path = ROOT) -> tuple[float, dict[str, float]]:
     """Run the build as `nox -s docs` does; return its wall time and its phases' times."""
     start = time.perf_counter()
     marks: dict[str, float] = {}
+    docs = root / "docs"
     proc = subprocess.Popen(
-        [*SPHINX, str(DOCS), str(HTML)],
-        cwd=ROOT,
+        [*SPHINX, str(docs), str(docs / "_build" / "html")],
+        cwd=root,
         env={**ENV, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -104,6 +110,22 @@ def sphinx_build() -> tuple[float, dict[str, float]]:
         phases[name] = end - previous
         previous = end
     return total, phases
+
+
+def ci_rebuild(example: str) -> float:
+    """A rebuild as CI makes it: fresh clone, last outputs restored, one example touched."""
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        for name in [*GENERATED, "sg_execution_times.rst"]:  # what the cache restores
+            source = DOCS / name
+            if source.is_dir():
+                shutil.copytree(source, clone / "docs" / name)  # copy2: times kept
+            elif source.is_file():
+                shutil.copy2(source, clone / "docs" / name)
+        touched = clone / "examples" / example
+        touched.write_text(touched.read_text(encoding="utf-8") + "\n# touched in CI\n")
+        return sphinx_build(clone)[0]
 
 
 def page_sizes() -> tuple[str, int, int]:
@@ -153,6 +175,8 @@ def main() -> None:
     finally:
         touched.write_text(original, encoding="utf-8")
     rebuild_s = statistics.median(rebuilds)
+    ci_s = statistics.median(ci_rebuild(args.example) for _ in range(args.repeat))
+    print(f"CI rebuild from the cache: {ci_s:.1f} s", flush=True)
     page, page_bytes, total = page_sizes()
 
     def verdict(ok: bool) -> str:
@@ -165,16 +189,19 @@ def main() -> None:
     print("|---|---|---|---|")
     print(f"| floor: all {len(examples)} scripts once, in one process | {floor_s:.1f} s | | |")
     print(
-        f"| clean `docs` build | {clean_s:.1f} s | <= 1.5 x floor = {1.5 * floor_s:.1f} s "
-        f"| {clean_s / floor_s:.2f} x: {verdict(clean_s <= 1.5 * floor_s)} |"
+        f"| clean `docs` build | {clean_s:.1f} s | <= 2.5 x floor = {2.5 * floor_s:.1f} s "
+        f"| {clean_s / floor_s:.2f} x: {verdict(clean_s <= 2.5 * floor_s)} |"
     )
-    for reference, seconds in (("as a script", script_s), ("in the floor process", own)):
-        limit = 2 * seconds + 10
-        print(
-            f"| rebuild after touching `{args.example}`, against its run {reference} "
-            f"({seconds:.2f} s) | {rebuild_s:.1f} s | <= 2 x {seconds:.2f} s + 10 s = "
-            f"{limit:.1f} s | {verdict(rebuild_s <= limit)} |"
-        )
+    print(
+        f"| rebuild after touching `{args.example}`, against its run as a script "
+        f"({script_s:.2f} s; {own:.2f} s in the floor process) | {rebuild_s:.1f} s | "
+        f"<= {script_s:.2f} s + 3 s = {script_s + 3:.1f} s | {verdict(rebuild_s <= script_s + 3)} |"
+    )
+    print(
+        f"| CI rebuild from the cache, the same example touched | {ci_s:.1f} s | "
+        f"<= 1.5 x {rebuild_s:.1f} s = {1.5 * rebuild_s:.1f} s | "
+        f"{ci_s / rebuild_s:.2f} x: {verdict(ci_s <= 1.5 * rebuild_s)} |"
+    )
     print(
         f"| largest page, `{page}` | {page_bytes / 1e6:.2f} MB | <= 3 MB "
         f"| {verdict(page_bytes <= 3e6)} |"
