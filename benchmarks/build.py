@@ -28,7 +28,9 @@ It prints a Markdown table for benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import runpy
 import shutil
 import statistics
@@ -112,6 +114,18 @@ def sphinx_build(root: Path = ROOT) -> tuple[float, dict[str, float]]:
     return total, phases
 
 
+_EXAMPLE_TIME = re.compile(r"\(``\.\./examples/(week\d+/plot_\w+\.py)``\)\n\s*- (\d+):([\d.]+)")
+
+
+def write_times() -> None:
+    """Save each example's time in the last build (figures and players included)."""
+    text = (DOCS / "sg_execution_times.rst").read_text(encoding="utf-8")
+    times = {m[1]: round(int(m[2]) * 60 + float(m[3]), 2) for m in _EXAMPLE_TIME.finditer(text)}
+    path = DOCS / "_ext" / "example_times.json"
+    path.write_text(json.dumps(dict(sorted(times.items())), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(times)} examples' build times to {path.relative_to(ROOT)}")
+
+
 def ci_rebuild(example: str) -> float:
     """A rebuild as CI makes it: fresh clone, last outputs restored, one example touched."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,6 +158,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--example", default="week2/plot_w2_1_6_train_100_epochs.py")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement")
+    parser.add_argument(
+        "--write-times",
+        action="store_true",
+        help="save each example's time in the clean build to docs/_ext/example_times.json "
+        "(the gallery starts each week's longest examples first)",
+    )
     args = parser.parse_args()
     examples = sorted((ROOT / "examples").glob("week*/plot_*.py"))
     touched = ROOT / "examples" / args.example
@@ -164,6 +184,8 @@ def main() -> None:
         clean_phases.append(phases)
         print(f"clean build: {total:.1f} s", flush=True)
     clean_s = statistics.median(cleans)
+    if args.write_times:
+        write_times()
 
     original = touched.read_text(encoding="utf-8")
     rebuilds = []

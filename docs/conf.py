@@ -55,6 +55,7 @@ extensions = [
     "myst_nb",
     "sphinx_gallery.gen_gallery",
     "ee4414_gallery",  # the animation scraper; serial gallery when few examples run
+    "ee4414_schedule",  # each week's longest examples start first
     "sphinx_copybutton",
     "sphinx_design",
     "ee4414_sphinx",

@@ -163,14 +163,14 @@ def test_first_cell_names_the_python_it_needs(tmp_path, monkeypatch):
 
 
 # -- the wheel published with the site ------------------------------------------------------
-def test_publish_builds_the_checkouts_wheel_with_checksum_and_index(tmp_path):
+def test_publish_builds_the_checkouts_wheel_with_its_checksum(tmp_path):
     wheel = ee4414_wheel.publish(ROOT, tmp_path, ee4414.__version__)
     path = tmp_path / "wheels" / wheel.name
     assert wheel.name == wheel_name(ee4414.__version__)
     assert wheel.sha256 == ee4414_wheel.sha256(path)
     assert ee4414_wheel.published_wheel(tmp_path) == wheel
-    index = (tmp_path / "wheels" / "index.html").read_text()
-    assert f'href="{wheel.name}#sha256={wheel.sha256}"' in index
+    sums = (tmp_path / "wheels" / "SHA256SUMS").read_text()
+    assert sums == f"{wheel.sha256}  {wheel.name}\n"
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
     assert "ee4414/__init__.py" in names

@@ -5,17 +5,20 @@ PEP 517 hook, as pip would) and published inside the site::
 
     wheels/ee4414-<version>-py3-none-any.whl
     wheels/SHA256SUMS        the wheel's checksum, the one the build stamp shows
-    wheels/index.html        a page that links the wheel (pip can read it too)
+    wheels/index.html        the page docs/wheels/index.md: the wheel's link and checksum
 
 so the notebooks' first cell (``ee4414_install``), the getting-started page and the
 offline week zips all install exactly the library that computed the pages. A wheel whose
 content is unchanged is not rewritten, so an incremental build stays incremental.
 
-Two directives put the facts on a page, where a code cell would need a kernel:
+Three directives put the facts on a page, where a code cell would need a kernel:
 
 ``.. ee4414-install::``
     the command that installs the published wheel (``:jupyter:`` adds JupyterLab), or
     with ``:torch:`` the one that installs the pinned PyTorch, CPU build;
+``.. ee4414-wheel::``
+    a link to the wheel (with ``#sha256=``, as pip checks it), its checksum and the
+    install command;
 ``.. ee4414-build-info::``
     a table of what built this copy of the site: Python, PyTorch, ee4414, the wheel's
     SHA-256 and the device the library picked.
@@ -40,6 +43,7 @@ from ee4414_install import wheel_name
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +108,6 @@ def publish(project: Path, site: Path, version: str) -> Wheel:
                 old.unlink()
             shutil.copyfile(built, published)
     (target / "SHA256SUMS").write_text(f"{wheel.sha256}  {wheel.name}\n", encoding="utf-8")
-    (target / "index.html").write_text(_index_page(wheel, version), encoding="utf-8")
     return wheel
 
 
@@ -112,24 +115,6 @@ def published_wheel(site: Path) -> Wheel:
     """The wheel published in a built site, read back from ``wheels/SHA256SUMS``."""
     line = (site / WHEELS / "SHA256SUMS").read_text(encoding="utf-8").split()
     return Wheel(name=line[1], sha256=line[0])
-
-
-def _index_page(wheel: Wheel, version: str) -> str:
-    name = escape(wheel.name)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="../_static/favicon.svg">
-<title>ee4414 {escape(version)}: the course library's wheel</title></head>
-<body>
-<h1>ee4414 {escape(version)}</h1>
-<p>The course library, built with this copy of the site. Install it with
-<code>pip install URL</code>, where URL is the address of the link below.</p>
-<ul><li><a href="{name}#sha256={wheel.sha256}">{name}</a></li></ul>
-<p>SHA-256: <code>{wheel.sha256}</code></p>
-</body>
-</html>
-"""
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -164,6 +149,27 @@ class InstallCommand(SphinxDirective):
             extra = " jupyterlab" if "jupyter" in self.options else ""
             command = f"$ pip install {wheel_url(self.env.app)}{extra}"
         return [nodes.literal_block(command, command, language="console")]
+
+
+class WheelLink(SphinxDirective):
+    """The published wheel as a link (with its SHA-256, as pip reads it) and its checksum."""
+
+    def run(self) -> list[nodes.Node]:
+        site = Path(self.env.app.outdir)
+        self.env.note_dependency(str(site / WHEELS / "SHA256SUMS"))
+        wheel = published_wheel(site)
+        here = self.env.app.builder.get_target_uri(self.env.docname)
+        href = relative_uri(here, f"{WHEELS}/{wheel.name}") + f"#sha256={wheel.sha256}"
+        html = (
+            f'<ul><li><a class="reference download" href="{escape(href)}">'
+            f"<code>{escape(wheel.name)}</code></a></li></ul>\n"
+            f'<p>SHA-256: <code class="ee4414-checksum">{wheel.sha256}</code></p>'
+        )
+        command = f"$ pip install {wheel_url(self.env.app)}"
+        return [
+            nodes.raw("", html, format="html"),
+            nodes.literal_block(command, command, language="console"),
+        ]
 
 
 class BuildInfo(SphinxDirective):
@@ -212,4 +218,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
     app.add_directive("ee4414-install", InstallCommand)
     app.add_directive("ee4414-build-info", BuildInfo)
+    app.add_directive("ee4414-wheel", WheelLink)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
