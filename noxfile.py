@@ -137,6 +137,9 @@ def docs(session: nox.Session) -> None:
                 shutil.rmtree(path)
             elif path.exists():
                 path.unlink()
+    times = DOCS / "_build" / "source-times.json"
+    if times.exists():  # a kept build: unchanged sources get back the times it saw
+        session.run("python", str(ROOT / "tools" / "source_times.py"), "restore", str(times))
     session.run(
         "sphinx-build",
         "-W",
@@ -151,6 +154,7 @@ def docs(session: nox.Session) -> None:
         env=_docs_env(session),
     )
     session.run("python", str(DOCS / "_ext" / "check_site.py"), str(HTML))
+    session.run("python", str(ROOT / "tools" / "source_times.py"), "save", str(times))
     session.log(f"site built: open {HTML / 'index.html'}")
 
 

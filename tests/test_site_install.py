@@ -181,6 +181,36 @@ def test_publish_builds_the_checkouts_wheel_with_its_checksum(tmp_path):
     assert path.stat().st_mtime_ns == mtime
 
 
+def test_publish_skips_the_backend_while_the_sources_are_unchanged(tmp_path, monkeypatch):
+    stamp = tmp_path / "doctrees" / "inputs.sha256"
+    wheel = ee4414_wheel.publish(ROOT, tmp_path / "site", ee4414.__version__, stamp)
+    assert stamp.read_text() == ee4414_wheel.wheel_inputs(ROOT)
+
+    def no_build(project, out):
+        raise AssertionError("the backend ran although nothing changed")
+
+    monkeypatch.setattr(ee4414_wheel, "build_wheel", no_build)
+    assert ee4414_wheel.publish(ROOT, tmp_path / "site", ee4414.__version__, stamp) == wheel
+    stamp.write_text("a digest of other sources")  # a source changed: the backend runs
+    with pytest.raises(AssertionError, match="the backend ran"):
+        ee4414_wheel.publish(ROOT, tmp_path / "site", ee4414.__version__, stamp)
+
+
+def test_wheel_inputs_follow_every_package_file(tmp_path):
+    project = tmp_path / "project"
+    (project / "src" / "pkg").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[project]\n")
+    (project / "README.md").write_text("readme\n")
+    module = project / "src" / "pkg" / "mod.py"
+    module.write_text("x = 1\n")
+    before = ee4414_wheel.wheel_inputs(project)
+    (project / "src" / "pkg" / "__pycache__").mkdir()
+    (project / "src" / "pkg" / "__pycache__" / "mod.pyc").write_bytes(b"cache")
+    assert ee4414_wheel.wheel_inputs(project) == before  # caches are not sources
+    module.write_text("x = 2\n")
+    assert ee4414_wheel.wheel_inputs(project) != before
+
+
 def test_week_zip_holds_notebooks_wheel_and_readme(tmp_path):
     notebook = tmp_path / "plot_w1_1_1_x.ipynb"
     notebook.write_text("{}")

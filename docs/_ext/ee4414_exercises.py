@@ -22,6 +22,7 @@ Written to the built site:
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import re
 import textwrap
@@ -284,30 +285,91 @@ def build_exercise_notebooks(
     out_dir: Path,
     gallery_conf: dict[str, Any],
     wheel: Path | None = None,
+    cache: Path | None = None,
+    site: str = "",
 ) -> list[Path]:
-    """Write every example's exercise notebook and the per-week zips; return the notebooks.
+    """Write the exercise notebooks and the per-week zips; return the notebooks written.
 
     Each zip unpacks into one folder holding the week's notebooks and, when ``wheel`` is
     given, the library's wheel and a README: the notebooks' first cell installs that
     wheel, so the folder works without internet.
+
+    With ``cache`` (a JSON file outside the site), a notebook is made again only when
+    its example, or what all notebooks are made from (:func:`_recipe_digest`; ``site``
+    is the site's address), changed since it was written, and a zip only when one of its
+    files is newer than it: a rebuild after one example changed redoes that example's
+    notebook and its week's zips.
     """
+    known = _load_json(cache)
+    recipe = _recipe_digest(gallery_conf, site)
     written = []
     for week_dir in sorted(p for p in examples_dir.iterdir() if p.is_dir()):
         target = out_dir / "exercises" / week_dir.name
         target.mkdir(parents=True, exist_ok=True)
         notebooks = []
         for src in sorted(week_dir.glob("plot_*.py")):
-            notebook = example_notebook(src, gallery_conf, exercise=True)
             path = target / f"{src.stem}_exercise.ipynb"
-            path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
             notebooks.append(path)
+            key = hashlib.sha256(recipe.encode() + src.read_bytes()).hexdigest()
+            if path.is_file() and known.get(path.name) == key:
+                continue
+            notebook = example_notebook(src, gallery_conf, exercise=True)
+            path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+            known[path.name] = key
+            written.append(path)
         solutions = sorted((gallery_dir / week_dir.name).glob("plot_*.ipynb"))
         for kind, files in (("exercises", notebooks), ("solutions", solutions)):
             name = f"{week_dir.name}-{kind}"
+            archive = out_dir / "exercises" / f"{name}.zip"
+            if _is_newer_than(archive, [*files, *([wheel] if wheel else [])]):
+                continue
             readme = offline_readme(week_dir.name, kind, wheel.name) if wheel else None
-            _zip(out_dir / "exercises" / f"{name}.zip", name, files, wheel, readme)
-        written += notebooks
+            _zip(archive, name, files, wheel, readme)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(known, indent=0, sort_keys=True), encoding="utf-8")
     return written
+
+
+def _recipe_digest(gallery_conf: dict[str, Any], site: str) -> str:
+    """What every exercise notebook depends on besides its example's source.
+
+    The code that makes notebooks (``docs/_ext``), the inventories and the library whose
+    names become links, the self-checks (``ee4414``), the cells the gallery adds, and
+    the site's address.
+    """
+    import ee4414
+
+    here = Path(__file__).resolve().parent
+    files = [
+        *sorted(here.glob("*.py")),
+        *sorted((here.parent / "_intersphinx").glob("*.inv")),
+        *sorted(Path(ee4414.__file__).parent.rglob("*.py")),
+    ]
+    digest = hashlib.sha256(site.encode())
+    for path in files:
+        digest.update(path.read_bytes())
+    for name in ("first_notebook_cell", "last_notebook_cell"):
+        digest.update(repr(gallery_conf.get(name)).encode())
+    return digest.hexdigest()
+
+
+def _load_json(path: Path | None) -> dict[str, str]:
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _is_newer_than(path: Path, sources: list[Path]) -> bool:
+    """Whether ``path`` exists and none of ``sources`` was modified after it."""
+    if not path.is_file():
+        return False
+    made = path.stat().st_mtime_ns
+    return all(source.stat().st_mtime_ns <= made for source in sources)
 
 
 def offline_readme(week: str, kind: str, wheel: str) -> str:
@@ -356,10 +418,16 @@ def _on_build_finished(app: Any, exception: Exception | None) -> None:
     gallery = (src / conf["gallery_dirs"][0]).resolve()
     wheels = sorted((Path(app.outdir) / "wheels").glob("ee4414-*.whl"))
     wheel = wheels[-1] if wheels else None
-    written = build_exercise_notebooks(examples, gallery, Path(app.outdir), conf, wheel)
+    cache = Path(app.doctreedir) / "ee4414-exercises.json"  # not published
+    written = build_exercise_notebooks(
+        examples, gallery, Path(app.outdir), conf, wheel, cache, site=app.config.html_baseurl
+    )
     from sphinx.util import logging
 
-    logging.getLogger(__name__).info(f"ee4414: wrote {len(written)} exercise notebooks")
+    logging.getLogger(__name__).info(
+        f"ee4414: wrote {len(written)} exercise notebooks"
+        f" ({len(list(examples.glob('*/plot_*.py'))) - len(written)} were current)"
+    )
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ Three directives put the facts on a page, where a code cell would need a kernel:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import platform
 import shutil
@@ -90,12 +91,36 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def publish(project: Path, site: Path, version: str) -> Wheel:
-    """Build the wheel and put it, its checksum and an index page under ``site/wheels``.
+def wheel_inputs(project: Path) -> str:
+    """A SHA-256 over everything the wheel is built from: metadata, README, the package.
+
+    Two builds with the same digest make the same wheel, so the second need not run the
+    build backend at all.
+    """
+    digest = hashlib.sha256()
+    package = sorted(
+        p for p in (project / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
+    for path in [project / "pyproject.toml", project / "README.md", *package]:
+        digest.update(path.relative_to(project).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def publish(project: Path, site: Path, version: str, stamp: Path | None = None) -> Wheel:
+    """Build the wheel and put it and its checksum under ``site/wheels``.
 
     An unchanged wheel (same checksum) is left as it was, with its modification time.
+    When ``stamp`` (a file outside the site) holds the :func:`wheel_inputs` digest of the
+    published wheel, and the sources still have that digest, nothing is built.
     """
     target = site / WHEELS
+    inputs = wheel_inputs(project)
+    if stamp is not None and stamp.is_file() and stamp.read_text(encoding="utf-8") == inputs:
+        with contextlib.suppress(OSError, IndexError):
+            wheel = published_wheel(site)
+            if wheel.name == wheel_name(version) and (target / wheel.name).is_file():
+                return wheel
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         built = build_wheel(project, Path(tmp))
@@ -108,6 +133,9 @@ def publish(project: Path, site: Path, version: str) -> Wheel:
                 old.unlink()
             shutil.copyfile(built, published)
     (target / "SHA256SUMS").write_text(f"{wheel.sha256}  {wheel.name}\n", encoding="utf-8")
+    if stamp is not None:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(inputs, encoding="utf-8")
     return wheel
 
 
@@ -122,7 +150,8 @@ def _on_builder_inited(app: Sphinx) -> None:
         return
     import ee4414
 
-    wheel = publish(ROOT, Path(app.outdir), ee4414.__version__)
+    stamp = Path(app.doctreedir) / "ee4414-wheel-inputs.sha256"  # not published
+    wheel = publish(ROOT, Path(app.outdir), ee4414.__version__, stamp)
     logger.info(f"ee4414: published {WHEELS}/{wheel.name} (sha256 {wheel.short})")
 
 
