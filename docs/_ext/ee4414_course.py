@@ -35,6 +35,8 @@ HEADER = "GALLERY_HEADER.rst"
 _TITLE = re.compile(r"^(?P<title>\S.*)\n(?P<rule>[-=~^\"'`#*+]{3,})[ \t]*$", re.M)
 _CARD = re.compile(r"^\.\. ee4414-card:[ \t]*(?P<title>.+)\n(?P<body>(?:[ \t]+\S.*\n?)+)", re.M)
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
+# plot_w2_1_3_words.py is W2-1.3; plot_w2_eg2_... W2-Eg2; plot_w2_ex2_... W2-Ex2
+ID_TOKEN = re.compile(r"^plot_w(\d+)_((?:(?:\d+|eg\d+|ex\d+)_)+)")
 README_START = "<!-- weeks: generated from examples/weekN/GALLERY_HEADER.rst by "
 README_END = "<!-- weeks: end -->"
 README_COMMAND = "python docs/_ext/ee4414_course.py"
@@ -79,6 +81,17 @@ def weeks(examples: Path) -> list[Path]:
     return sorted(found, key=lambda p: int(WEEK.match(p.name).group(1)))  # type: ignore[union-attr]
 
 
+def exercise_id(stem: str) -> str:
+    """Read the exercise id from an example's file name: ``plot_w2_eg2_x`` -> ``W2-Eg2``."""
+    match = ID_TOKEN.match(stem)
+    if match is None:
+        raise ValueError(f"{stem}: cannot read an exercise id from the file name")
+    week, tokens = match.group(1), [t for t in match.group(2).split("_") if t]
+    if tokens[0].startswith(("eg", "ex")):
+        return f"W{week}-{tokens[0].capitalize()}"
+    return f"W{week}-" + ".".join(tokens)
+
+
 def read_week(path: Path) -> Week:
     """A week from its folder: the title and card from ``GALLERY_HEADER.rst``.
 
@@ -88,8 +101,6 @@ def read_week(path: Path) -> Week:
         When the header is missing, its title does not start with ``Week N``, or it has
         no ``ee4414-card`` comment: the message names the file and what to write.
     """
-    from ee4414_exercises import exercise_id
-
     number = int(WEEK.match(path.name).group(1))  # type: ignore[union-attr]
     header = path / HEADER
     if not header.is_file():
