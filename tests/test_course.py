@@ -157,7 +157,10 @@ def test_week7_is_one_folder(with_week7):
     # the gallery, as conf.py configures it and sphinx-gallery reads it
     conf = runpy.run_path(str(with_week7 / "docs" / "conf.py"))
     gallery = conf["sphinx_gallery_conf"]
-    assert (gallery["examples_dirs"], gallery["gallery_dirs"]) == (["../examples"], ["auto_examples"])
+    assert (gallery["examples_dirs"], gallery["gallery_dirs"]) == (
+        ["../examples"],
+        ["auto_examples"],
+    )
     assert gallery["subsection_order"][-1] == "../examples/week7"
     filled = {**DEFAULT_GALLERY_CONF, **gallery, "source_suffix": {".rst": "restructuredtext"}}
     subsections = get_subsections(with_week7 / "docs", examples, filled)
@@ -189,7 +192,9 @@ def test_week7_gets_its_exercise_notebook_and_zips(with_week7):
     (only_week7 / "week7").symlink_to(examples / "week7")  # the other weeks as usual
     nbx.build_exercise_notebooks(only_week7, gallery, with_week7 / "out", conf)
     out = with_week7 / "out" / "exercises"
-    notebook = json.loads((out / "week7" / "plot_w7_1_1_one_convolution_exercise.ipynb").read_text())
+    notebook = json.loads(
+        (out / "week7" / "plot_w7_1_1_one_convolution_exercise.ipynb").read_text()
+    )
     code = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "ee4414.check('W7-1.1', y=y)" in code
     assert "y = x[:-1] + x[1:]" not in code

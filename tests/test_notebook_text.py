@@ -11,7 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-import sphinx  # noqa: E402, F401  (a declared test dependency: missing is an error)
 import ee4414_notebook_text as nbt  # noqa: E402
 
 SITE = "https://ee4414.github.io/ee4414/"

@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 import ee4414_exercises as nbx  # noqa: E402
 from ee4414_install import install_cell  # noqa: E402
 
-
 EXAMPLES = sorted((ROOT / "examples").glob("week*/plot_*.py"))
 CONF = nbx.notebook_conf(install_cell("0.1.0", "https://example.org/ee4414/"), ROOT / "examples")
 

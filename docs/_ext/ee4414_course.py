@@ -34,7 +34,22 @@ HEADER = "GALLERY_HEADER.rst"
 # the week's title: the first line followed by an underline of -, = or ~
 _TITLE = re.compile(r"^(?P<title>\S.*)\n(?P<rule>[-=~^\"'`#*+]{3,})[ \t]*$", re.M)
 _CARD = re.compile(r"^\.\. ee4414-card:[ \t]*(?P<title>.+)\n(?P<body>(?:[ \t]+\S.*\n?)+)", re.M)
-_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+]
 # plot_w2_1_3_words.py is W2-1.3; plot_w2_eg2_... W2-Eg2; plot_w2_ex2_... W2-Ex2
 ID_TOKEN = re.compile(r"^plot_w(\d+)_((?:(?:\d+|eg\d+|ex\d+)_)+)")
 README_START = "<!-- weeks: generated from examples/weekN/GALLERY_HEADER.rst by "
@@ -148,7 +163,7 @@ def number_words(n: int) -> str:
 
 
 def week_span(numbers: list[int]) -> str:
-    """"weeks 1 to 6" (a run), "week 1" (one), or "weeks 1, 2 and 4"."""
+    """ "weeks 1 to 6" (a run), "week 1" (one), or "weeks 1, 2 and 4"."""
     if len(numbers) == 1:
         return f"week {numbers[0]}"
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
@@ -224,7 +239,6 @@ def with_readme_table(readme: str, weeks_: list[Week]) -> str:
 
 def _cards_directive() -> Any:
     from docutils.parsers.rst.states import RSTState
-    from docutils.statemachine import StringList
     from sphinx.util.docutils import SphinxDirective
 
     class WeekCards(SphinxDirective):
