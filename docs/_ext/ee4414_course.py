@@ -163,7 +163,7 @@ def number_words(n: int) -> str:
 
 
 def week_span(numbers: list[int]) -> str:
-    """ "weeks 1 to 6" (a run), "week 1" (one), or "weeks 1, 2 and 4"."""
+    """Name the weeks: "weeks 1 to 6" (a run), "week 1" (one), or "weeks 1, 2 and 4"."""
     if len(numbers) == 1:
         return f"week {numbers[0]}"
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
@@ -238,6 +238,7 @@ def with_readme_table(readme: str, weeks_: list[Week]) -> str:
 
 
 def _cards_directive() -> Any:
+    # made when Sphinx loads the extension: the README command runs without Sphinx
     from docutils.parsers.rst.states import RSTState
     from sphinx.util.docutils import SphinxDirective
 
