@@ -47,8 +47,8 @@ def torch_install_args(
 ) -> list[str]:
     """pip arguments that install the pinned PyTorch: the CPU build on Linux.
 
-    PyTorch's CPU index is an *extra* index: its `2.13.0+cpu` wheel satisfies
-    `torch==2.13.0` and wins over the ordinary index's CUDA wheel of the same version.
+    PyTorch's CPU index is an *extra* index: its `X+cpu` wheel satisfies `torch==X` and
+    wins over the ordinary index's CUDA wheel of the same version.
     `EE4414_TORCH_INDEX` replaces it (a URL), or removes it (an empty value). One retry
     only: where that index cannot be reached, pip falls back to the other indexes at
     once instead of retrying for about ten seconds.

@@ -35,7 +35,7 @@ import ee4414
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 
-from ee4414_course import weeks
+from ee4414_course import course, gallery_order, rst_substitutions, substitutions
 from ee4414_hosting import hosting
 from ee4414_install import install_cell
 
@@ -66,7 +66,17 @@ extensions = [
     "ee4414_downloads",  # Open-in-Colab and exercise buttons, week zips, build stamp
     "ee4414_wheel",  # the library's wheel, published with the site under wheels/
     "ee4414_navigation",  # furo's sidebar tree built once per build, not once per page
+    "ee4414_course",  # the home page's week cards, from examples/weekN/GALLERY_HEADER.rst
 ]
+
+# -- The course: its weeks are the examples/weekN folders ------------------------------
+# A new week is a new folder: the gallery's order, the home page's cards, the zip table
+# and the texts that name the weeks (|weeks| in reST, {{ weeks }} in MyST: "weeks 1 to
+# 6"; |week_count|, {{ week_count }}: "six") all come from _ext/ee4414_course.py.
+EXAMPLES = HERE.parent / "examples"
+COURSE = course(EXAMPLES)
+rst_prolog = rst_substitutions(COURSE)
+myst_substitutions = substitutions(COURSE)
 
 # -- Hosting: where the built site (and so its notebooks and wheel) is published -------
 # One setting, read from the environment (EE4414_SITE_URL, EE4414_GITHUB, or what Read
@@ -166,7 +176,7 @@ ee4414_course_inventories = {
 intersphinx_timeout = 5  # seconds; an unreachable site falls back quickly
 
 # -- MyST pages (myst-nb) --------------------------------------------------------------
-myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "attrs_inline"]
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "attrs_inline", "substitution"]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"
 nb_execution_raise_on_error = True
@@ -180,13 +190,10 @@ nb_output_stderr = "remove"
 
 # -- The gallery (sphinx-gallery) ------------------------------------------------------
 _pattern = os.environ.get("EE4414_GALLERY_PATTERN", "")
-# the weeks are the examples/weekN folders, in week order: a new week is a new folder
-WEEKS = [f"../examples/{path.name}" for path in weeks(HERE.parent / "examples")]
-
 sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
-    "subsection_order": WEEKS,
+    "subsection_order": gallery_order(EXAMPLES),  # the weeks, in order
     "within_subsection_order": "ee4414_sphinx.exercise_order",
     # every example runs; `nox -s docs -- PATTERN` runs only the matching ones, again
     # even when unchanged (the library they import may have changed)

@@ -1,6 +1,6 @@
 """Exercise notebooks never show the answer before the student's attempt.
 
-For each of the 56 exercise notebooks: every value that the exercise's self-check expects
+For each exercise notebook: every value that the exercise's self-check expects
 (the tensors and numbers inside its checkers in ``ee4414.selfcheck``) is absent from every
 cell before the self-check, unless the exercise statement itself gives it; and every
 passage an example marks as revealing (``ee4414_reveal``) comes after the self-check.
@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 import torch
 
-pytest.importorskip("sphinx_gallery")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 

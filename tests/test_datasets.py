@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
@@ -79,7 +80,6 @@ def test_bad_argument_types(call, match):
 
 
 def test_numbers_from_numpy_and_0d_tensors_are_numbers():
-    np = pytest.importorskip("numpy")
     x, c = circles(n=np.int64(10), noise=np.float32(0.1), seed=torch.tensor(3))
     x_ref, c_ref = circles(n=10, noise=float(np.float32(0.1)), seed=3)
     assert torch.equal(x, x_ref) and torch.equal(c, c_ref)

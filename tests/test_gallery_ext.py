@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 import torch
 
-pytest.importorskip("sphinx_gallery")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 import torch
 
@@ -108,7 +109,6 @@ def test_bad_construction_types(kwargs, match):
 
 
 def test_numpy_and_0d_sizes_are_numbers():
-    np = pytest.importorskip("numpy")
     layer = Linear(np.int64(2), torch.tensor(3), bound=np.float32(0.5))
     assert layer.w.shape == (2, 3)
     assert isinstance(layer.in_features, int)

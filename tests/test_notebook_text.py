@@ -11,8 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-pytest.importorskip("sphinx")
-
 import ee4414_notebook_text as nbt  # noqa: E402
 
 SITE = "https://ee4414.github.io/ee4414/"

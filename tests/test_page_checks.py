@@ -12,8 +12,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-pytest.importorskip("sphinx")
-
 import check_pages  # noqa: E402
 import ee4414_backrefs  # noqa: E402
 

@@ -242,7 +242,8 @@ def test_torch_is_the_cpu_build_on_linux(noxfile):
     args = noxfile.torch_install_args("linux", {})
     pin = f"torch=={noxfile.TOOL['torch']}"
     assert args == [pin, "--extra-index-url", noxfile.TOOL["torch-cpu-index"], "--retries", "1"]
-    assert noxfile.TOOL["torch-cpu-index"] == "https://download.pytorch.org/whl/cpu"
+    # the index named in pyproject.toml (its one definition) is PyTorch's CPU-only one
+    assert noxfile.TOOL["torch-cpu-index"].rstrip("/").endswith("/whl/cpu")
     # macOS and Windows wheels on the ordinary index are CPU builds already
     assert noxfile.torch_install_args("darwin", {}) == [pin]
     assert noxfile.torch_install_args("win32", {}) == [pin]

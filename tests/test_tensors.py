@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
@@ -65,7 +66,6 @@ def test_a_size_1_dim_stretches_to_0():
 
 
 def test_numpy_sizes_are_sizes():
-    np = pytest.importorskip("numpy")
     assert explain_broadcast((np.int64(3), 1), torch.Size([1, 4])).result == (3, 4)
 
 

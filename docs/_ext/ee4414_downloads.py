@@ -137,26 +137,30 @@ def stamp(app: Sphinx, docname: str) -> str:
     )
 
 
+def week_zips_html(examples: Path, here: str) -> str:
+    """The table of every week's zips, linked from the page ``here`` (a target URI)."""
+    rows = []
+    for week in (path.name for path in weeks(examples)):
+        cells = [f"<td>{week.removeprefix('week')}</td>"]
+        for kind in ("exercises", "solutions"):
+            href = relative_uri(here, f"exercises/{week}-{kind}.zip")
+            cells.append(f'<td><a href="{escape(href)}" download>{week}-{kind}.zip</a></td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table class="docutils align-default ee4414-week-zips">'
+        "<thead><tr><th>week</th><th>exercises</th><th>solutions</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 class WeekZips(SphinxDirective):
     """A table with each week's exercise and solution zips (``.. ee4414-week-zips::``)."""
 
     def run(self) -> list[nodes.Node]:
-        here = self.env.app.builder.get_target_uri(self.env.docname)
-        rows = []
         app = self.env.app
+        here = app.builder.get_target_uri(self.env.docname)
         examples = Path(app.srcdir, app.config.sphinx_gallery_conf["examples_dirs"][0])
-        for week in (path.name for path in weeks(examples)):
-            cells = [f"<td>{week.removeprefix('week')}</td>"]
-            for kind in ("exercises", "solutions"):
-                href = relative_uri(here, f"exercises/{week}-{kind}.zip")
-                cells.append(f'<td><a href="{escape(href)}" download>{week}-{kind}.zip</a></td>')
-            rows.append(f"<tr>{''.join(cells)}</tr>")
-        html = (
-            '<table class="docutils align-default ee4414-week-zips">'
-            "<thead><tr><th>week</th><th>exercises</th><th>solutions</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
-        return [nodes.raw("", html, format="html")]
+        return [nodes.raw("", week_zips_html(examples, here), format="html")]
 
 
 def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:

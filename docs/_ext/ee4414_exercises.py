@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ee4414_course import exercise_id, weeks
 from ee4414_reveal import hold_back
 
 START = re.compile(r"^[ \t]*#\s*sphinx_gallery_ee4414_answer_start[ \t]*$", re.M)
@@ -39,24 +40,12 @@ ANSWER = re.compile(
     START.pattern + r"\n(?P<body>.*?)^[ \t]*#\s*sphinx_gallery_ee4414_answer_end[ \t]*\n?",
     re.M | re.S,
 )
-ID_TOKEN = re.compile(r"^plot_w(\d)_((?:(?:\d+|eg\d+|ex\d+)_)+)")
 TODO = "...  # TODO: your code"
 INTRO = (
     "**Exercise notebook.** Replace each `# TODO` with your own code, run the cells in "
     "order, and finish with the self-check cell: it prints *correct* or a hint. The "
     "worked solution is on the course site."
 )
-
-
-def exercise_id(stem: str) -> str:
-    """Read the exercise id from an example's file name: ``plot_w2_eg2_x`` -> ``W2-Eg2``."""
-    match = ID_TOKEN.match(stem)
-    if match is None:
-        raise ValueError(f"{stem}: cannot read an exercise id from the file name")
-    week, tokens = match.group(1), [t for t in match.group(2).split("_") if t]
-    if tokens[0].startswith(("eg", "ex")):
-        return f"W{week}-{tokens[0].capitalize()}"
-    return f"W{week}-" + ".".join(tokens)
 
 
 def scaffold(code: str) -> str:
@@ -303,7 +292,7 @@ def build_exercise_notebooks(
     known = _load_json(cache)
     recipe = _recipe_digest(gallery_conf, site)
     written = []
-    for week_dir in sorted(p for p in examples_dir.iterdir() if p.is_dir()):
+    for week_dir in weeks(examples_dir):  # the course's weeks (ee4414_course)
         target = out_dir / "exercises" / week_dir.name
         target.mkdir(parents=True, exist_ok=True)
         notebooks = []

@@ -11,7 +11,7 @@ Three jobs, all about build time:
   first imports torch, matplotlib and ee4414 (2-3 s on two cores): that pays when many
   examples run (a clean build), and is pure loss when one changed example runs again.
 * ``reset_argv`` makes the garbage collection that sphinx-gallery runs before every
-  example cheap (0.1-0.2 s each, 56 times, otherwise).
+  example cheap (otherwise 0.1-0.2 s each, once per example).
 """
 
 from __future__ import annotations

@@ -1,20 +1,20 @@
-r"""EE4414: deep learning with PyTorch from first principles, weeks 1 to 6.
+r"""EE4414: deep learning with PyTorch from first principles.
 
 A small teaching library that grows with the course, one idea per module:
 
 - ``tensors`` (week 1): :func:`describe`, :func:`explain_broadcast`, :func:`explain_matmul`;
 - ``devices`` (weeks 1, 6): :func:`resolve_device` for the CPU, CUDA and MPS;
-- ``layers`` (weeks 2-6): :class:`Linear`, :math:`\hat{y} = W^\top x + b`;
+- ``layers`` (from week 2): :class:`Linear`, :math:`\hat{y} = W^\top x + b`;
 - ``losses`` (weeks 2-4): squared error, MSE and hinge, with their derivatives;
-- ``optim`` (weeks 2-6): :func:`sgd_step` and :class:`SGD`;
+- ``optim`` (from week 2): :func:`sgd_step` and :class:`SGD`;
 - ``activations`` (weeks 4-5): ReLU, sigmoid and tanh, with their derivatives;
-- ``models`` (weeks 3-6): :class:`MLP`, :class:`TwoLayerNN`, :class:`ThreeLayerNN`;
-- ``training`` (weeks 2-6): :class:`Trainer` and its :class:`History`;
-- ``datasets`` (weeks 3-6): :func:`xor`, :func:`circles`, :func:`linearly_separable`;
-- ``plotting`` (weeks 2-6): loss curves, decision surfaces and training animations;
+- ``models`` (from week 3): :class:`MLP`, :class:`TwoLayerNN`, :class:`ThreeLayerNN`;
+- ``training`` (from week 2): :class:`Trainer` and its :class:`History`;
+- ``datasets`` (from week 3): :func:`xor`, :func:`circles`, :func:`linearly_separable`;
+- ``plotting`` (from week 2): loss curves, decision surfaces and training animations;
 - ``diagrams`` (weeks 1, 5): :func:`plot_matrix` (a tensor as a grid), :func:`plot_network`;
 - ``gradcheck`` (week 5): hand gradients against autograd and finite differences;
-- ``selfcheck`` (weeks 1-6): :func:`check`, the exercise notebooks' self-checks;
+- ``selfcheck`` (every week): :func:`check`, the exercise notebooks' self-checks;
 - ``practice`` (weeks 3, 6): personalised practice sheets, ``python -m ee4414.practice``.
 
 Data are column vectors throughout: a batch of inputs has shape ``(*, in_features, 1)``.

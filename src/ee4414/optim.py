@@ -1,4 +1,4 @@
-r"""Gradient descent, the course's way (weeks 2 to 6).
+r"""Gradient descent, the course's way (from week 2).
 
 After ``loss.backward()`` each parameter :math:`p` holds :math:`\partial\mathcal{L}/\partial p`
 in ``p.grad``; one step of (stochastic) gradient descent moves it downhill:

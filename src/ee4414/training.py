@@ -1,4 +1,4 @@
-r"""A small training loop with a device option (weeks 2 to 6).
+r"""A small training loop with a device option (from week 2).
 
 :class:`Trainer` runs the loop the course writes by hand each week (forward, loss,
 zero the gradients, backward, step) and records what happened in a :class:`History`:
