@@ -96,9 +96,10 @@ def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
     plt.close("all")
 
 
-def test_reset_argv_runs_examples_without_arguments_and_freezes_survivors():
+def test_gc_freeze_hook_freezes_survivors_and_gives_no_arguments():
+    gc.unfreeze()
     try:
-        assert gallery.reset_argv({}, {}) == []
+        assert gallery.freeze_gc_before_example({}, {}) == []
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

@@ -10,8 +10,10 @@ Three jobs, all about build time:
   worker processes, when fewer than :data:`MIN_EXAMPLES_FOR_WORKERS` will run. A worker
   first imports torch, matplotlib and ee4414 (2-3 s on two cores): that pays when many
   examples run (a clean build), and is pure loss when one changed example runs again.
-* ``reset_argv`` makes the garbage collection that sphinx-gallery runs before every
-  example cheap (0.1-0.2 s each, 56 times, otherwise).
+* ``freeze_gc_before_example`` makes the garbage collection that sphinx-gallery runs
+  before every example cheap (0.1-0.2 s each, 56 times, otherwise). sphinx-gallery has
+  no hook for that: conf.py plugs it into ``reset_argv``, the one it calls right before
+  that collection, and it returns ``[]`` as that hook must (no arguments).
 """
 
 from __future__ import annotations
@@ -214,10 +216,13 @@ def accessible_player(html: str, description: str) -> str:
     return fixed.replace('<i class="fa', '<i aria-hidden="true" class="fa')
 
 
-def reset_argv(gallery_conf: dict[str, Any], script_vars: dict[str, Any]) -> list[str]:
-    """Run each example without arguments, after freezing the long-lived objects.
+def freeze_gc_before_example(
+    gallery_conf: dict[str, Any], script_vars: dict[str, Any]
+) -> list[str]:
+    """Freeze the long-lived objects before an example; it runs without arguments.
 
-    sphinx-gallery calls this hook, then ``gc.collect()``, before every example. In a
+    Used as sphinx-gallery's ``reset_argv`` hook, the one that sphinx-gallery calls,
+    then ``gc.collect()``, before every example. In a
     process that has imported torch, matplotlib and Sphinx, a full collection walks some
     200 000 objects that will live to the end of the build (0.1-0.2 s on two cores).
     Collecting once here and moving the survivors to the permanent generation
