@@ -302,7 +302,7 @@ def main() -> int:
     results: list[Result] = []
     work = home / "work"
     work.mkdir()
-    wheel_url = f"{site_url.group('url')}wheels/{wheel_name}"
+    wheel_url = f"{local.group(0)}wheels/{wheel_name}"
 
     with serve(site, port):
         # the first notebook of each week installs ee4414 from the site ...

@@ -73,7 +73,8 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
     for value in list(block_vars["example_globals"].values()):
         if not isinstance(value, Animation):
             continue
-        figure = value._fig  # matplotlib has no public accessor for an animation's figure
+        # matplotlib has no public accessor for an animation's figure
+        figure = value._fig  # type: ignore[attr-defined]
         if not plt.fignum_exists(figure.number):
             continue  # already embedded after an earlier block
         source = Path(block_vars.get("src_file", "?")).name
