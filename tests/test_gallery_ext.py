@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import torch
@@ -50,7 +51,8 @@ def test_examples_to_run_counts_new_changed_and_matching(tmp_path):
     assert gallery.examples_to_run(examples, target, r"w1_1_[13]") == 2
 
 
-def fake_app(tmp_path: Path, parallel: int, pattern: str | None) -> SimpleNamespace:
+def fake_app(tmp_path: Path, parallel: int, pattern: str | None) -> Any:
+    # stands in for the Sphinx application: the hook reads only srcdir and config
     conf = {
         "parallel": parallel,
         "examples_dirs": ["../examples"],
@@ -90,7 +92,7 @@ def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
     assert ".. raw:: html" in rst
     assert rst.count("data:image/png;base64") == 3
     # the animation's figure is closed, so the matplotlib scraper saves only the static one
-    assert anim._fig.number not in plt.get_fignums()
+    assert anim._fig.number not in plt.get_fignums()  # type: ignore[attr-defined]
     assert static.number in plt.get_fignums()
     assert gallery.animation_scraper(None, block_vars, {}) == ""
     plt.close("all")
