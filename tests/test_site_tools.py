@@ -55,9 +55,18 @@ def test_a_solved_exercise_passes_only_when_its_self_check_says_correct(printed,
     assert run_notebooks.self_check_failure(cells) == failure
 
 
+def test_the_summary_counts_passes_and_lists_failures(capsys):
+    assert run_notebooks.summary(3, ["exercise a.ipynb: cell 2: ValueError: x"]) == 1
+    assert (
+        capsys.readouterr().out == "2 passed, 1 failed\n  exercise a.ipynb: cell 2: ValueError: x\n"
+    )
+    assert run_notebooks.summary(2, []) == 0
+
+
 def test_the_student_check_uses_the_same_notebook_helpers():
     assert vars(student_check)["cell_error"] is run_notebooks.cell_error
     assert vars(student_check)["self_check_failure"] is run_notebooks.self_check_failure
+    assert vars(student_check)["summary"] is run_notebooks.summary
 
 
 def test_the_site_check_and_the_build_share_one_third_party_load_scan():

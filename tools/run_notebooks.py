@@ -68,6 +68,14 @@ def self_check_failure(cells: Iterable[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def summary(total: int, failures: list[str]) -> int:
+    """Print how many of ``total`` runs passed and each failure; the exit status."""
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    for line in failures:
+        print(f"  {line}")
+    return 1 if failures else 0
+
+
 def run_one(kind: str, path: str) -> tuple[str, str, float, str | None]:
     """Execute one notebook; return (kind, name, seconds, error or None)."""
     import nbclient
@@ -120,11 +128,7 @@ def main() -> int:
             print(f"{kind:8} {name:60} {seconds:6.1f} s  {status}", flush=True)
             if error is not None:
                 failures.append(f"{kind} {name}: {error}")
-    passed = len(jobs) - len(failures)
-    print(f"{passed} passed, {len(failures)} failed")
-    for line in failures:
-        print(f"  {line}")
-    return 1 if failures else 0
+    return summary(len(jobs), failures)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from run_notebooks import cell_error, self_check_failure, solved_exercise
+from run_notebooks import cell_error, self_check_failure, solved_exercise, summary
 
 # what Colab has preinstalled that these notebooks use (besides torch)
 COLAB = ["numpy", "matplotlib", "tqdm", "ipykernel"]
@@ -404,10 +404,7 @@ def main() -> int:
         shutil.rmtree(home, ignore_errors=True)
     else:
         print(f"student venv kept in {home}")
-    print(f"{len(results) - len(problems)} passed, {len(problems)} failed")
-    for line in problems:
-        print(f"  {line}")
-    return 1 if problems else 0
+    return summary(len(results), problems)
 
 
 if __name__ == "__main__":
