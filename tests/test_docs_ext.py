@@ -200,3 +200,15 @@ def test_dataclass_factory_defaults_are_shown_as_their_value():
         ee4414_signatures._dataclass_signature(NO_APP, "class", "H", _History, None, "()", None)
         is None
     )
+
+
+def test_font_awesome_from_a_cdn_is_replaced_by_the_local_copy():
+    cdn = '<link rel="stylesheet" href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/4.4.0/css/font-awesome.min.css">'
+    local = ee4414_offline.local_font_awesome(
+        cdn, "../../_static/font-awesome/css/font-awesome.min.css"
+    )
+    assert (
+        local
+        == '<link rel="stylesheet" href="../../_static/font-awesome/css/font-awesome.min.css">'
+    )
+    assert ee4414_offline.third_party_loads(cdn) and not ee4414_offline.third_party_loads(local)

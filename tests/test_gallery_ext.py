@@ -98,6 +98,22 @@ def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
     plt.close("all")
 
 
+def test_the_player_loads_font_awesome_from_the_site(tmp_path):
+    x, c = xor()
+    torch.manual_seed(2)
+    model = TwoLayerNN()
+    history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=2, snapshot_every=1)
+    anim = animate_training(model, history, x, c, resolution=8, max_frames=2, dpi=30)
+    docs = tmp_path / "docs"
+    block_vars = {
+        "example_globals": {"anim": anim},
+        "target_file": str(docs / "auto_examples" / "week4" / "plot_w4_1_5_train_xor.py"),
+    }
+    rst = gallery.animation_scraper(None, block_vars, {"src_dir": str(docs)})
+    assert 'href="../../_static/font-awesome/css/font-awesome.min.css"' in rst
+    assert "cdnjs" not in rst and "font-awesome/4" not in rst
+
+
 def test_gc_freeze_hook_freezes_survivors_and_gives_no_arguments():
     gc.unfreeze()
     try:

@@ -26,6 +26,7 @@ from pathlib import Path
 from textwrap import indent
 from typing import Any
 
+from ee4414_offline import FONT_AWESOME_LOCAL, local_font_awesome
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx_gallery.utils import get_md5sum
@@ -59,7 +60,7 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
     block_vars : dict
         sphinx-gallery's variables for the block; ``"example_globals"`` is searched.
     gallery_conf : dict
-        The gallery configuration (unused).
+        The gallery configuration; ``"src_dir"`` locates the site's Font Awesome.
 
     Returns
     -------
@@ -82,6 +83,11 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
         html = value.to_jshtml()  # draws every frame: the figure now shows the last one
         last = describe_figure(figure, source)
         html = accessible_player(html, first if first == last else f"from {first} to {last}")
+        if "target_file" in block_vars and "src_dir" in gallery_conf:
+            # the player's icons from the site: a path relative to the example's page
+            page_dir = Path(block_vars["target_file"]).parent
+            href = os.path.relpath(Path(gallery_conf["src_dir"]) / FONT_AWESOME_LOCAL, page_dir)
+            html = local_font_awesome(html, Path(href).as_posix())
         rst.append(_ANIMATION_RST.format(html=indent(html, " " * 8)))
         plt.close(figure)
     return "".join(rst)

@@ -1,7 +1,9 @@
 """Pages that load nothing from another host; the build fails on any that does.
 
-matplotlib's ``jshtml`` animation player asks Font Awesome from a CDN: it is pointed at
-the copy under ``_static/font-awesome``. After the build every page is scanned, and any
+matplotlib's ``jshtml`` animation player asks Font Awesome from a CDN:
+:func:`local_font_awesome` points it at the copy under ``_static/font-awesome`` (the
+animation scraper in ``ee4414_gallery`` calls it on the player it embeds, so the page
+source never names the CDN). After the build every page is scanned, and any
 script, stylesheet, image, frame or ``@import`` still loaded from another host is a
 warning, so ``-W`` fails the build. :func:`third_party_loads` is that scan, the one
 definition that ``tools/check_site.py`` uses too.
@@ -21,7 +23,8 @@ logger = logging.getLogger(__name__)
 _FONT_AWESOME_CDN = re.compile(
     r"https?://[a-z0-9.-]+/(?:ajax/libs/)?font-awesome/[0-9.]+/css/font-awesome(?:\.min)?\.css"
 )
-_FONT_AWESOME_LOCAL = "_static/font-awesome/css/font-awesome.min.css"
+#: the site's own Font Awesome, relative to the source (and output) folder
+FONT_AWESOME_LOCAL = "_static/font-awesome/css/font-awesome.min.css"
 # a tag that makes the browser fetch something from another host as the page loads (a
 # canonical <link> only names an address)
 THIRD_PARTY_LOAD = re.compile(
@@ -40,14 +43,13 @@ def third_party_loads(html: str) -> list[str]:
     ]
 
 
-def _local_font_awesome(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Point matplotlib's animation player at the site's own Font Awesome."""
-    body = context.get("body")
-    if body and _FONT_AWESOME_CDN.search(body):
-        local = context["pathto"](_FONT_AWESOME_LOCAL, 1)
-        context["body"] = _FONT_AWESOME_CDN.sub(local, body)
+def local_font_awesome(html: str, href: str) -> str:
+    """``html`` with each Font Awesome stylesheet from a CDN replaced by ``href``.
+
+    A player whose markup no longer matches is left as it is, and the scan after the
+    build then fails on it.
+    """
+    return _FONT_AWESOME_CDN.sub(href, html)
 
 
 def _check_no_third_party_loads(app: Sphinx, exception: Exception | None) -> None:
@@ -61,6 +63,5 @@ def _check_no_third_party_loads(app: Sphinx, exception: Exception | None) -> Non
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("html-page-context", _local_font_awesome)
     app.connect("build-finished", _check_no_third_party_loads)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
