@@ -104,8 +104,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Lint and type-check: ruff check, ruff format --check, mypy on src/ee4414."""
-    _install(session, "lint")
+    """Lint and type-check: ruff check, ruff format --check, mypy (library, docs, tools, tests)."""
+    # mypy follows the imports of docs/_ext, tools and tests: Sphinx, pytest, ... too
+    _install(session, "lint", "test", "docs")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -153,7 +154,7 @@ def docs(session: nox.Session) -> None:
         str(HTML),
         env=_docs_env(session),
     )
-    session.run("python", str(DOCS / "_ext" / "check_site.py"), str(HTML))
+    session.run("python", str(ROOT / "tools" / "check_site.py"), str(HTML))
     session.run("python", str(ROOT / "tools" / "source_times.py"), "save", str(times))
     session.log(f"site built: open {HTML / 'index.html'}")
 
@@ -204,7 +205,7 @@ def notebooks(session: nox.Session) -> None:
     _install(session, "test")
     _need_site(session)
     jobs = os.environ.get("EE4414_NOTEBOOK_JOBS", str(min(4, os.cpu_count() or 1)))
-    session.run("python", str(DOCS / "_ext" / "run_notebooks.py"), str(HTML), "--jobs", jobs)
+    session.run("python", str(ROOT / "tools" / "run_notebooks.py"), str(HTML), "--jobs", jobs)
 
 
 @nox.session(default=False)
@@ -246,7 +247,7 @@ def browser(session: nox.Session) -> None:
         session.run("npm", "ci", "--prefix", str(axe), "--no-audit", "--no-fund", external=True)
     session.run(
         "python",
-        str(DOCS / "_ext" / "browser_check.py"),
+        str(ROOT / "tools" / "browser_check.py"),
         str(HTML),
         "--shots",
         str(DOCS / "_build" / "screenshots"),

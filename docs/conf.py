@@ -2,8 +2,8 @@
 
 furo theme; MyST pages through myst-nb; the week-by-week examples executed by
 sphinx-gallery; the API reference by autodoc + autosummary. Nothing on a built page is
-loaded from another host: MathJax and Font Awesome are served from ``_static`` and the
-helpers in ``_ext/ee4414_sphinx.py`` guard the rest. Build it with ``nox -s docs``.
+loaded from another host: MathJax and Font Awesome are served from ``_static`` and
+``_ext/ee4414_offline.py`` guards the rest. Build it with ``nox -s docs``.
 
 Environment variables read here:
 
@@ -58,7 +58,13 @@ extensions = [
     "ee4414_schedule",  # each week's longest examples start first
     "sphinx_copybutton",
     "sphinx_design",
-    "ee4414_sphinx",
+    "ee4414_timing_pages",  # sphinx-gallery's timing pages: plain tables, no CDN, no search
+    "ee4414_offline",  # local Font Awesome; fails the build on a page that loads a CDN
+    "ee4414_data_docs",  # re-exported constants keep their #: doc comment
+    "ee4414_types",  # docstring types "torch.Tensor, shape (*, 2, 1)": link + literal shape
+    "ee4414_public_names",  # torch._tensor.Tensor, bare Axes, ... link to the public name
+    "ee4414_signatures",  # dataclass signatures show `= []`, not `= <factory>`
+    "ee4414_course_inventories",  # links the official inventories lack, from _intersphinx/
     "ee4414_exercises",  # writes exercises/weekN/*_exercise.ipynb after the build
     "ee4414_notebook_text",  # Sphinx roles in notebooks become Markdown links and code
     "ee4414_figure_text",  # fails the build on figure text under 11 px on screen
@@ -147,7 +153,7 @@ napoleon_numpy_docstring = True
 napoleon_use_param = True
 napoleon_use_rtype = True
 napoleon_use_ivar = True  # "Attributes" as fields: dataclass fields are not documented twice
-napoleon_preprocess_types = False  # _ext/ee4414_sphinx.py links the types instead
+napoleon_preprocess_types = False  # _ext/ee4414_types.py links the types (shapes)
 
 # -- Links to Python, PyTorch, NumPy and Matplotlib ------------------------------------
 # Each entry tries the official inventory first and falls back to a file kept here, so
@@ -168,7 +174,7 @@ intersphinx_mapping = {
 }
 # A name that the official inventory lacks (an alias such as torch.nn.Parameter) is
 # looked up in the course's own list too, so an online build links all that an offline
-# one does (see _ext/ee4414_sphinx.py).
+# one does (see _ext/ee4414_course_inventories.py).
 ee4414_course_inventories = {
     name: (intersphinx_mapping[name][0], f"_intersphinx/{name}.inv")
     for name in ("torch", "numpy", "matplotlib")
@@ -194,7 +200,7 @@ sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
     "subsection_order": gallery_order(EXAMPLES),  # the weeks, in order
-    "within_subsection_order": "ee4414_sphinx.exercise_order",
+    "within_subsection_order": "ee4414_order.exercise_order",
     # every example runs; `nox -s docs -- PATTERN` runs only the matching ones, again
     # even when unchanged (the library they import may have changed)
     "filename_pattern": _pattern or r"/plot_",
@@ -226,7 +232,9 @@ sphinx_gallery_conf = {
     # as many worker processes as `sphinx-build -j` allows; _ext/ee4414_gallery.py
     # turns them off when only a few examples run (a worker spends 2-3 s on imports)
     "parallel": True,
-    "reset_argv": "ee4414_gallery.reset_argv",  # also makes the per-example gc cheap
+    # the hook sphinx-gallery calls before each example's gc.collect(): freezing the
+    # long-lived objects there makes that collection cheap; the examples take no arguments
+    "reset_argv": "ee4414_gallery.freeze_gc_before_example",
 }
 
 # -- Copy button: copy the code, not the prompts or outputs ----------------------------

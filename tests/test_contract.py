@@ -544,7 +544,11 @@ def assert_contract(name: str, arg: str, value: Any) -> None:
     fn, good, oracle = CALLABLES[name]
     kwargs = good()
     kwargs[arg] = value
-    allowed = (TypeError, ValueError, *ALSO_DOCUMENTED.get(name, ()))
+    allowed: tuple[type[BaseException], ...] = (
+        TypeError,
+        ValueError,
+        *ALSO_DOCUMENTED.get(name, ()),
+    )
     error: BaseException | None = None
     try:
         with isolation.time_limit(HANG):

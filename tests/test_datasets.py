@@ -66,10 +66,10 @@ def test_bad_arguments(call, match):
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: circles(n=2.0), "circles expects n to be a whole number"),
-        (lambda: circles(noise="0.1"), "circles expects noise to be a number; got '0.1'"),
+        (lambda: circles(n=2.0), "circles expects n to be a whole number"),  # type: ignore[arg-type]
+        (lambda: circles(noise="0.1"), "circles expects noise to be a number; got '0.1'"),  # type: ignore[arg-type]
         (
-            lambda: linearly_separable(seed=None),
+            lambda: linearly_separable(seed=None),  # type: ignore[arg-type]
             r"expects seed to be a whole number \(an int\); got None",
         ),
     ],
@@ -80,7 +80,7 @@ def test_bad_argument_types(call, match):
 
 
 def test_numbers_from_numpy_and_0d_tensors_are_numbers():
-    x, c = circles(n=np.int64(10), noise=np.float32(0.1), seed=torch.tensor(3))
+    x, c = circles(n=np.int64(10), noise=np.float32(0.1), seed=torch.tensor(3))  # type: ignore[arg-type]
     x_ref, c_ref = circles(n=10, noise=float(np.float32(0.1)), seed=3)
     assert torch.equal(x, x_ref) and torch.equal(c, c_ref)
     assert linearly_separable(n=np.array(6))[0].shape == (6, 2, 1)

@@ -31,7 +31,7 @@ def test_unknown_names_list_the_valid_ones(name):
 
 def test_non_string_device_is_refused():
     with pytest.raises(TypeError, match="resolve_device expects device to be 'auto', .*; got 0"):
-        resolve_device(0)
+        resolve_device(0)  # type: ignore[arg-type]
 
 
 @pytest.mark.skipif(

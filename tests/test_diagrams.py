@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import torch
+from matplotlib.text import Annotation
 
 from ee4414 import plot_matrix, plot_network
 from ee4414.diagrams import NETWORK_EDGES, NETWORK_NODES, PATH_COLOUR
@@ -30,7 +31,7 @@ def test_plot_matrix_writes_every_value_and_shades_the_highlight():
 def test_plot_matrix_without_highlight_and_from_numpy():
     ax = plot_matrix(np.array([[1.5, -2.0]]))
     assert sorted(t.get_text() for t in ax.texts) == ["-2", "1.5"]
-    assert not ax.images[0].get_array().any()
+    assert not np.asarray(ax.images[0].get_array()).any()
 
 
 def test_plot_matrix_rejects_other_shapes():
@@ -53,18 +54,23 @@ def test_plot_network_labels_nodes_and_colours_the_path():
     texts = {t.get_text(): t for t in ax.texts}
     assert texts["2E = 1.50"].get_color() == PATH_COLOUR
     assert "ReLU' = 0" in texts
-    arrows = [a for a in ax.texts if a.get_text() == "" and a.arrow_patch is not None]
+    arrows = [
+        a
+        for a in ax.texts
+        if isinstance(a, Annotation) and a.get_text() == "" and a.arrow_patch is not None
+    ]
     assert len(arrows) == len(NETWORK_EDGES)
-    red = [a for a in arrows if a.arrow_patch.get_linewidth() == 2.5]
-    assert len(red) == 2 and red[0].arrow_patch.get_linestyle() == "-"
-    assert min(t.get_fontsize() for t in ax.texts if t.get_text()) >= 11
+    red = [a.arrow_patch for a in arrows if a.arrow_patch and a.arrow_patch.get_linewidth() == 2.5]
+    assert len(red) == 2 and red[0].get_linestyle() == "-"
+    assert min(float(t.get_fontsize()) for t in ax.texts if t.get_text()) >= 11
 
 
 def test_plot_network_cut_path_is_dashed_and_takes_tensors():
     values = {k: torch.tensor([[v]]) for k, v in _values().items()}
     ax = plot_network(values, {("E", "L"): "2E"}, cut=True, title="cut")
-    red = [a for a in ax.texts if a.get_text() == "" and a.arrow_patch.get_linewidth() == 2.5]
-    assert red[0].arrow_patch.get_linestyle() == "--"
+    arrows = [a.arrow_patch for a in ax.texts if isinstance(a, Annotation) and a.get_text() == ""]
+    red = [p for p in arrows if p is not None and p.get_linewidth() == 2.5]
+    assert red[0].get_linestyle() == "--"
     assert ax.get_title() == "cut"
 
 
@@ -88,7 +94,7 @@ def test_bad_input_gets_the_library_s_own_error():
 
     grid = torch.zeros(2, 3)
     with pytest.raises(TypeError, match=r"plot_matrix expects values to be a 2-D torch\.Tensor"):
-        ee4414.plot_matrix([[1, 2], [3, 4]])
+        ee4414.plot_matrix([[1, 2], [3, 4]])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"plot_matrix: values must hold real numbers; got"):
         ee4414.plot_matrix(np.array([["a", "b"]]))
     with pytest.raises(ValueError, match=r"1 to 20 rows and columns to be readable; got shape"):
@@ -96,11 +102,11 @@ def test_bad_input_gets_the_library_s_own_error():
     with pytest.raises(ValueError, match=r"fontsize must be greater than 0; got -1"):
         ee4414.plot_matrix(grid, fontsize=-1)
     with pytest.raises(TypeError, match=r"expects ax to be a matplotlib Axes"):
-        ee4414.plot_matrix(grid, ax="left")
+        ee4414.plot_matrix(grid, ax="left")  # type: ignore[arg-type]
     values = dict.fromkeys(ee4414.diagrams.NETWORK_NODES, 0.5)
     with pytest.raises(TypeError, match=r"values\['E'\] should hold one real number"):
         ee4414.plot_network({**values, "E": torch.ones(2)})
     with pytest.raises(TypeError, match=r"each label in path to be a string; got"):
-        ee4414.plot_network(values, path={("E", "L"): 2.0})
+        ee4414.plot_network(values, path={("E", "L"): 2.0})  # type: ignore[dict-item]
     with pytest.raises(TypeError, match=r"cut"):
-        ee4414.plot_network(values, cut="yes")
+        ee4414.plot_network(values, cut="yes")  # type: ignore[arg-type]

@@ -52,7 +52,9 @@ def test_one_example_per_exercise_and_week():
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
 def test_answer_markers_are_well_formed(path):
     lines = path.read_text(encoding="utf-8").splitlines()
-    cell, open_at, pairs_in_cell = 0, None, {}
+    cell = 0
+    pairs_in_cell: dict[int, int] = {}
+    open_at: int | None = None
     for i, line in enumerate(lines):
         if line.startswith("# %%"):
             assert open_at is None, f"line {open_at + 1}: the answer runs into the next cell"

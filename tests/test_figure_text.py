@@ -69,7 +69,7 @@ def test_animation_frames_are_legible_and_have_a_colour_bar():
     model = TwoLayerNN(generator=torch.Generator().manual_seed(0))
     history = Trainer(model, lr=0.1, device="cpu").fit(x, c, epochs=4, snapshot_every=2)
     anim = animate_training(model, history, x, c, resolution=8, max_frames=2)
-    fig = anim._fig
+    fig = anim._fig  # type: ignore[attr-defined]  # matplotlib keeps it private
     width = fig.get_size_inches()[0] * fig.dpi
     assert width >= 512
     assert len(fig.axes) == 2  # the surface and its colour bar

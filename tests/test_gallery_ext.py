@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import torch
@@ -49,7 +50,8 @@ def test_examples_to_run_counts_new_changed_and_matching(tmp_path):
     assert gallery.examples_to_run(examples, target, r"w1_1_[13]") == 2
 
 
-def fake_app(tmp_path: Path, parallel: int, pattern: str | None) -> SimpleNamespace:
+def fake_app(tmp_path: Path, parallel: int, pattern: str | None) -> Any:
+    # stands in for the Sphinx application: the hook reads only srcdir and config
     conf = {
         "parallel": parallel,
         "examples_dirs": ["../examples"],
@@ -89,15 +91,32 @@ def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
     assert ".. raw:: html" in rst
     assert rst.count("data:image/png;base64") == 3
     # the animation's figure is closed, so the matplotlib scraper saves only the static one
-    assert anim._fig.number not in plt.get_fignums()
+    assert anim._fig.number not in plt.get_fignums()  # type: ignore[attr-defined]
     assert static.number in plt.get_fignums()
     assert gallery.animation_scraper(None, block_vars, {}) == ""
     plt.close("all")
 
 
-def test_reset_argv_runs_examples_without_arguments_and_freezes_survivors():
+def test_the_player_loads_font_awesome_from_the_site(tmp_path):
+    x, c = xor()
+    torch.manual_seed(2)
+    model = TwoLayerNN()
+    history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=2, snapshot_every=1)
+    anim = animate_training(model, history, x, c, resolution=8, max_frames=2, dpi=30)
+    docs = tmp_path / "docs"
+    block_vars = {
+        "example_globals": {"anim": anim},
+        "target_file": str(docs / "auto_examples" / "week4" / "plot_w4_1_5_train_xor.py"),
+    }
+    rst = gallery.animation_scraper(None, block_vars, {"src_dir": str(docs)})
+    assert 'href="../../_static/font-awesome/css/font-awesome.min.css"' in rst
+    assert "cdnjs" not in rst and "font-awesome/4" not in rst
+
+
+def test_gc_freeze_hook_freezes_survivors_and_gives_no_arguments():
+    gc.unfreeze()
     try:
-        assert gallery.reset_argv({}, {}) == []
+        assert gallery.freeze_gc_before_example({}, {}) == []
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

@@ -83,4 +83,4 @@ def test_bad_keys_and_values():
     with pytest.raises(ValueError, match=r"index \[2, 0\] is out of range for w of shape \(2, 1\)"):
         compare_gradients({"w[2, 0]": 0.0}, model, mse, x, y)
     with pytest.raises(ValueError, match="has 3 entries but w has 2"):
-        compare_gradients({"w": [0.0, 0.0, 0.0]}, model, mse, x, y)
+        compare_gradients({"w": [0.0, 0.0, 0.0]}, model, mse, x, y)  # type: ignore[dict-item]

@@ -109,7 +109,7 @@ def test_bad_construction_types(kwargs, match):
 
 
 def test_numpy_and_0d_sizes_are_numbers():
-    layer = Linear(np.int64(2), torch.tensor(3), bound=np.float32(0.5))
+    layer = Linear(np.int64(2), torch.tensor(3), bound=np.float32(0.5))  # type: ignore[arg-type]
     assert layer.w.shape == (2, 3)
     assert isinstance(layer.in_features, int)
 

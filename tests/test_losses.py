@@ -90,9 +90,9 @@ def test_hinge_labels_must_be_plus_minus_one():
 
 def test_bad_types_are_refused():
     with pytest.raises(TypeError, match="expects y_hat to be a torch.Tensor"):
-        squared_error([1.0], 1.0)
+        squared_error([1.0], 1.0)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="expects the target y to be a tensor or a number"):
-        squared_error(torch.zeros(1), "1")
+        squared_error(torch.zeros(1), "1")  # type: ignore[arg-type]
 
 
 def test_lookup_by_name():

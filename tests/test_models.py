@@ -46,7 +46,7 @@ def test_bad_model_definitions():
     with pytest.raises(ValueError, match="at least an input and an output"):
         MLP([2])
     with pytest.raises(ValueError, match="two hidden layers"):
-        ThreeLayerNN(hidden=(3,))
+        ThreeLayerNN(hidden=(3,))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown activation 'softmax'"):
         TwoLayerNN(activation="softmax")
 

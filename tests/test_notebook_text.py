@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_doc_and_ref_point_at_course_pages(resolve):
 
 
 def test_only_markdown_cells_change_and_raw_roles_are_counted(resolve, tmp_path):
-    notebook = {
+    notebook: dict[str, Any] = {
         "cells": [
             {"cell_type": "markdown", "source": ["Call :func:`ee4414.xor`.\n", "And :attr:`x`."]},
             {"cell_type": "code", "source": "# :func:`kept` in code\nx = 1\n"},

@@ -40,6 +40,7 @@ def test_exercise_notebook_hides_the_answers(src):
         for node in ast.parse(textwrap.dedent(body)).body:
             if isinstance(node, ast.Assign):
                 answer = ast.get_source_segment(textwrap.dedent(body), node)
+                assert answer is not None
                 # the marked line is gone (the same code may still appear elsewhere)
                 assert exercise.count(answer) < solution.count(answer), answer
     assert "# TODO" in exercise

@@ -25,7 +25,7 @@ def test_learning_rate_must_be_positive_and_finite(lr):
 
 def test_learning_rate_must_be_a_number():
     with pytest.raises(TypeError, match="must be a positive number such as 0.01; got '0.1'"):
-        SGD([], "0.1")
+        SGD([], "0.1")  # type: ignore[arg-type]
 
 
 def test_optimiser_zero_grad_and_step():

@@ -1,4 +1,4 @@
-"""The site checks on example outputs and mini-galleries (docs/_ext/check_pages.py) and the
+"""The site checks on example outputs and mini-galleries (tools/check_pages.py) and the
 mini-gallery filter (docs/_ext/ee4414_backrefs.py), on small hand-made sites."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 import check_pages  # noqa: E402
 import ee4414_backrefs  # noqa: E402

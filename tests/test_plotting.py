@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 import torch
 from matplotlib.animation import FuncAnimation
@@ -20,7 +21,7 @@ from ee4414 import (
 
 def test_plot_losses_one_and_several():
     lines = plot_losses([3.0, 2.0, 1.0])
-    assert len(lines) == 1 and list(lines[0].get_xdata()) == [1, 2, 3]
+    assert len(lines) == 1 and np.asarray(lines[0].get_xdata()).tolist() == [1, 2, 3]
     fig, ax = plt.subplots()
     lines = plot_losses({"lr=0.1": [1.0, 0.5], "lr=0.01": [1.0, 0.9]}, ax=ax, log=True, title="t")
     assert [line.get_label() for line in lines] == ["lr=0.1", "lr=0.01"]
@@ -31,7 +32,7 @@ def test_plot_losses_one_and_several():
 def test_plot_points_by_class():
     x, c = xor()
     drawn = plot_points(x, c)
-    assert sorted(len(col.get_offsets()) for col in drawn) == [2, 2]
+    assert sorted(len(np.asarray(col.get_offsets())) for col in drawn) == [2, 2]
     with pytest.raises(ValueError, match=r"expected points of shape \(n, 2, 1\)"):
         plot_points(x.squeeze(-1), c)
 
@@ -52,9 +53,9 @@ def test_decision_surface_draws_the_response_and_points():
 def test_linear_boundary_line_and_vertical_case():
     fig, ax = plt.subplots()
     line = plot_linear_boundary(torch.tensor([[1.0], [3.0]]), 0.0, ax=ax, x0_range=(-1, 1))
-    assert list(line.get_ydata()) == pytest.approx([1 / 3, -1 / 3])
+    assert np.asarray(line.get_ydata()).tolist() == pytest.approx([1 / 3, -1 / 3])
     vertical = plot_linear_boundary([2.0, 0.0], -1.0, ax=ax)
-    assert list(vertical.get_xdata()) == [0.5, 0.5]
+    assert np.asarray(vertical.get_xdata()).tolist() == [0.5, 0.5]
     with pytest.raises(ValueError, match="both weights are 0"):
         plot_linear_boundary([0.0, 0.0], 1.0, ax=ax)
 
@@ -66,9 +67,10 @@ def test_animation_from_snapshots():
     history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=40, snapshot_every=1)
     anim = animate_training(model, history, x, c, resolution=10, max_frames=5, dpi=50)
     assert isinstance(anim, FuncAnimation)
-    assert anim._fig.get_dpi() == 50
+    # matplotlib keeps an animation's figure private
+    assert anim._fig.get_dpi() == 50  # type: ignore[attr-defined]
     # laid out once: no layout engine left to lay out every frame again
-    assert anim._fig.get_layout_engine() is None
+    assert anim._fig.get_layout_engine() is None  # type: ignore[attr-defined]
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == 5
     with pytest.raises(ValueError, match="no snapshots"):

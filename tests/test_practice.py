@@ -133,6 +133,7 @@ def test_week3_key_recomputed_from_the_question_text(matric):
     wg, bg = w.clone().requires_grad_(), b.clone().requires_grad_()
     loss = torch.clamp(1 - label * (wg.T @ x0 + bg), min=0).sum()
     loss.backward()
+    assert wg.grad is not None and bg.grad is not None
     expected = [loss.item(), *wg.grad.flatten().tolist(), bg.grad.item()]
     expected += [*(w - lr * wg.grad).flatten().tolist(), (b - lr * bg.grad).item()]
     assert all(_close(k, v) for k, v in zip(key["3.4"], expected, strict=True)), key["3.4"]
@@ -251,7 +252,7 @@ def test_command_line_writes_markdown_and_html(tmp_path, capsys):
     assert "Week 3: a linear classifier" in capsys.readouterr().out
 
 
-def _exit_message(argv, capsys) -> str:
+def _exit_message(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
     assert exit_info.value.code == 2

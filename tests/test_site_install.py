@@ -233,6 +233,7 @@ def test_week_zip_holds_notebooks_wheel_and_readme(tmp_path):
 @pytest.fixture(scope="module")
 def noxfile():
     spec = importlib.util.spec_from_file_location("noxfile", ROOT / "noxfile.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -15,7 +15,7 @@ def test_describe_names_the_four_facts():
 
 def test_describe_rejects_non_tensors():
     with pytest.raises(TypeError, match="describe expects a torch.Tensor; got list"):
-        describe([1, 2])
+        describe([1, 2])  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_broadcast_error_names_the_dimension():
 
 def test_shapes_must_be_sequences_of_ints():
     with pytest.raises(TypeError, match="expected a tensor or a shape"):
-        explain_broadcast("3x1", (3, 1))
+        explain_broadcast("3x1", (3, 1))  # type: ignore[arg-type]
     with pytest.raises(
         ValueError, match=r"explain_broadcast: a is not a shape; .* cannot be negative"
     ):
@@ -52,7 +52,7 @@ def test_shapes_must_be_sequences_of_ints():
     with pytest.raises(
         TypeError, match=r"explain_broadcast: b is not a shape; a shape is a sequence of non-neg"
     ):
-        explain_broadcast((3, 1), (3, 1.5))
+        explain_broadcast((3, 1), (3, 1.5))  # type: ignore[arg-type]
 
 
 def test_a_size_1_dim_stretches_to_0():

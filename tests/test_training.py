@@ -54,7 +54,8 @@ def test_full_batch_matches_the_hand_written_loop():
         loss.backward()
         with torch.no_grad():
             for p in reference.parameters():
-                p -= 0.05 * p.grad
+                assert p.grad is not None
+                p.sub_(0.05 * p.grad)
     assert history.losses == pytest.approx(losses)
 
 
@@ -134,7 +135,7 @@ def test_bad_trainer_settings(kwargs, error, match):
 
 def test_trainer_needs_a_module():
     with pytest.raises(TypeError, match="Trainer expects a torch.nn.Module; got function"):
-        Trainer(lambda x: x)
+        Trainer(lambda x: x)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("epochs", [0, -5])
@@ -142,7 +143,7 @@ def test_epochs_must_be_positive(epochs):
     with pytest.raises(ValueError, match="epochs must be a positive integer"):
         Trainer(TwoLayerNN(), device="cpu").fit(*xor(), epochs=epochs)
     with pytest.raises(TypeError, match="fit expects epochs to be a whole number"):
-        Trainer(TwoLayerNN(), device="cpu").fit(*xor(), epochs=2.5)
+        Trainer(TwoLayerNN(), device="cpu").fit(*xor(), epochs=2.5)  # type: ignore[arg-type]
 
 
 def test_bad_data_is_refused():
@@ -153,7 +154,7 @@ def test_bad_data_is_refused():
     with pytest.raises(ValueError, match="x has 4 points but y has 3"):
         trainer.fit(x, c[:3], epochs=1)
     with pytest.raises(TypeError, match="fit expects y to be a torch.Tensor"):
-        trainer.fit(x, [1, -1, -1, 1], epochs=1)
+        trainer.fit(x, [1, -1, -1, 1], epochs=1)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="snapshot_every must be a positive integer"):
         trainer.fit(x, c, epochs=1, snapshot_every=0)
     with pytest.raises(TypeError, match=r"torch.float32 parameters but x is torch.float64"):

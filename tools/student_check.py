@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from run_notebooks import solved_exercise  # noqa: E402
+from run_notebooks import cell_error, self_check_failure, solved_exercise, summary
 
 # what Colab has preinstalled that these notebooks use (besides torch)
 COLAB = ["numpy", "matplotlib", "tqdm", "ipykernel"]
@@ -204,14 +204,7 @@ def execute(
     try:
         client.execute()
     except nbclient.exceptions.CellExecutionError:
-        failed = [
-            (i, o)
-            for i, c in enumerate(nb.cells)
-            for o in c.get("outputs", [])
-            if o.get("output_type") == "error"
-        ]
-        cell, output = failed[0] if failed else (None, {})
-        error = f"cell {cell}: {output.get('ename')}: {output.get('evalue')}"
+        error = cell_error(nb.cells)
     except Exception as err:  # a kernel that dies or times out
         error = f"{type(err).__name__}: {err}"
     result = Result(kind, name, time.perf_counter() - start, error)
@@ -225,11 +218,7 @@ def execute(
         t1 = datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
         result.first_cell_seconds = (t1 - t0).total_seconds()
     if result.error is None and kind == "exercise":
-        text = "".join(
-            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-        )
-        if ": correct" not in text or ": not yet" in text:
-            result.error = "the self-check did not print 'correct'"
+        result.error = self_check_failure(nb.cells)
     return result
 
 
@@ -313,7 +302,7 @@ def main() -> int:
     results: list[Result] = []
     work = home / "work"
     work.mkdir()
-    wheel_url = f"{site_url.group('url')}wheels/{wheel_name}"
+    wheel_url = f"{local.group(0)}wheels/{wheel_name}"
 
     with serve(site, port):
         # the first notebook of each week installs ee4414 from the site ...
@@ -415,10 +404,7 @@ def main() -> int:
         shutil.rmtree(home, ignore_errors=True)
     else:
         print(f"student venv kept in {home}")
-    print(f"{len(results) - len(problems)} passed, {len(problems)} failed")
-    for line in problems:
-        print(f"  {line}")
-    return 1 if problems else 0
+    return summary(len(results), problems)
 
 
 if __name__ == "__main__":

@@ -202,7 +202,8 @@ def exercise_blocks(blocks: list[Any], check_call: str, *, keep_answers: bool = 
                 f"line {lineno}: an answer marker follows a text cell directly; put a blank "
                 "line between the text's comment lines and the marker"
             )
-    out, last = [], -1
+    out: list[Any] = []
+    last = -1
     for label, content, lineno in blocks:
         if label == "code":
             found = bool(START.search(content))
@@ -249,7 +250,7 @@ def example_notebook(src: Path, gallery_conf: dict[str, Any], *, exercise: bool)
     _, blocks = split_code_and_text_blocks(str(src))
     blocks = exercise_blocks(blocks, check_call(ex, checks[ex]), keep_answers=not exercise)
     blocks = [type(b)(b.type, remove_config_comments(b.content), b.lineno) for b in blocks]
-    notebook = jupyter_notebook(blocks, gallery_conf, src.parent)
+    notebook: dict[str, Any] = jupyter_notebook(blocks, gallery_conf, src.parent)
     convert_notebook(notebook, resolver(), page=f"auto_examples/{src.parent.name}/{src.stem}")
     if exercise:
         intro: dict[str, Any] = {"cells": []}

@@ -86,8 +86,10 @@ def text_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict[str,
         record: dict[str, Any] = {}
     else:
         record = json.loads(record_path.read_text()) if record_path.exists() else {}
-    animated = {
-        id(v._fig) for v in block_vars["example_globals"].values() if isinstance(v, Animation)
+    animated = {  # an animation's figure is private (_fig): matplotlib has no accessor
+        id(v._fig)  # type: ignore[attr-defined]
+        for v in block_vars["example_globals"].values()
+        if isinstance(v, Animation)
     }
     iterator = block_vars["image_path_iterator"]
     static = [plt.figure(n) for n in plt.get_fignums()]

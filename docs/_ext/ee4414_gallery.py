@@ -10,8 +10,10 @@ Three jobs, all about build time:
   worker processes, when fewer than :data:`MIN_EXAMPLES_FOR_WORKERS` will run. A worker
   first imports torch, matplotlib and ee4414 (2-3 s on two cores): that pays when many
   examples run (a clean build), and is pure loss when one changed example runs again.
-* ``reset_argv`` makes the garbage collection that sphinx-gallery runs before every
-  example cheap (otherwise 0.1-0.2 s each, once per example).
+* ``freeze_gc_before_example`` makes the garbage collection that sphinx-gallery runs
+  before every example cheap (0.1-0.2 s each, 56 times, otherwise). sphinx-gallery has
+  no hook for that: conf.py plugs it into ``reset_argv``, the one it calls right before
+  that collection, and it returns ``[]`` as that hook must (no arguments).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from textwrap import indent
 from typing import Any
 
+from ee4414_offline import FONT_AWESOME_LOCAL, local_font_awesome
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx_gallery.utils import get_md5sum
@@ -57,7 +60,7 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
     block_vars : dict
         sphinx-gallery's variables for the block; ``"example_globals"`` is searched.
     gallery_conf : dict
-        The gallery configuration (unused).
+        The gallery configuration; ``"src_dir"`` locates the site's Font Awesome.
 
     Returns
     -------
@@ -71,7 +74,8 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
     for value in list(block_vars["example_globals"].values()):
         if not isinstance(value, Animation):
             continue
-        figure = value._fig  # matplotlib has no public accessor for an animation's figure
+        # matplotlib has no public accessor for an animation's figure
+        figure = value._fig  # type: ignore[attr-defined]
         if not plt.fignum_exists(figure.number):
             continue  # already embedded after an earlier block
         source = Path(block_vars.get("src_file", "?")).name
@@ -79,6 +83,11 @@ def animation_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict
         html = value.to_jshtml()  # draws every frame: the figure now shows the last one
         last = describe_figure(figure, source)
         html = accessible_player(html, first if first == last else f"from {first} to {last}")
+        if "target_file" in block_vars and "src_dir" in gallery_conf:
+            # the player's icons from the site: a path relative to the example's page
+            page_dir = Path(block_vars["target_file"]).parent
+            href = os.path.relpath(Path(gallery_conf["src_dir"]) / FONT_AWESOME_LOCAL, page_dir)
+            html = local_font_awesome(html, Path(href).as_posix())
         rst.append(_ANIMATION_RST.format(html=indent(html, " " * 8)))
         plt.close(figure)
     return "".join(rst)
@@ -214,10 +223,13 @@ def accessible_player(html: str, description: str) -> str:
     return fixed.replace('<i class="fa', '<i aria-hidden="true" class="fa')
 
 
-def reset_argv(gallery_conf: dict[str, Any], script_vars: dict[str, Any]) -> list[str]:
-    """Run each example without arguments, after freezing the long-lived objects.
+def freeze_gc_before_example(
+    gallery_conf: dict[str, Any], script_vars: dict[str, Any]
+) -> list[str]:
+    """Freeze the long-lived objects before an example; it runs without arguments.
 
-    sphinx-gallery calls this hook, then ``gc.collect()``, before every example. In a
+    Used as sphinx-gallery's ``reset_argv`` hook, the one that sphinx-gallery calls,
+    then ``gc.collect()``, before every example. In a
     process that has imported torch, matplotlib and Sphinx, a full collection walks some
     200 000 objects that will live to the end of the build (0.1-0.2 s on two cores).
     Collecting once here and moving the survivors to the permanent generation

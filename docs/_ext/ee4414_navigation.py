@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
@@ -138,7 +139,7 @@ def _add_class(tag: str, name: str, before: str | None = None) -> str:
     classes = m.group(1).split()
     if name in classes:
         return tag
-    at = classes.index(before) if before in classes else len(classes)
+    at = classes.index(before) if before is not None and before in classes else len(classes)
     classes.insert(at, name)
     return tag[: m.start(1)] + " ".join(classes) + tag[m.end(1) :]
 
@@ -155,7 +156,7 @@ class _Navigation:
 
     def __call__(self, context: dict[str, Any]) -> str:
         builder = self.app.builder
-        if "toctree" not in context:
+        if "toctree" not in context or not isinstance(builder, StandaloneHTMLBuilder):
             return str(self.furo_compute(context))
         if self.tree is None:
             from furo.navigation import get_navigation_tree
@@ -190,7 +191,7 @@ def _install(app: Sphinx) -> None:
     original = furo._compute_navigation_tree
     if isinstance(original, _Navigation):  # a second build in the same process
         original = original.furo_compute
-    furo._compute_navigation_tree = _Navigation(app, original)  # type: ignore[assignment]
+    furo._compute_navigation_tree = _Navigation(app, original)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 OUT = Path(__file__).resolve().parents[1] / "_thumbnails"
@@ -73,7 +74,7 @@ def sign(ax: Axes, x: float, y: float, text: str, size: int = 20) -> None:
     ax.text(x, y, text, ha="center", va="center", size=size)
 
 
-def canvas(width: float, height: float, title: str) -> tuple[plt.Figure, Axes]:
+def canvas(width: float, height: float, title: str) -> tuple[Figure, Axes]:
     """A 4 x 2.8 inch figure whose axes span ``width`` by ``height`` units."""
     fig, ax = plt.subplots(figsize=(4, 2.8), dpi=100)
     ax.set(xlim=(-0.5, width + 0.5), ylim=(-height - 0.2, 1.3), aspect="equal")
@@ -86,31 +87,31 @@ def _col(values: Sequence[str]) -> list[list[str]]:
     return [[v] for v in values]
 
 
-def zeros_column_vector() -> plt.Figure:
+def zeros_column_vector() -> Figure:
     fig, ax = canvas(6, 4, "torch.zeros(3, 1, dtype=float64)")
     grid(ax, 2.5, 0, 3, 1, values=_col("000"), label="shape (3, 1)")
     return fig
 
 
-def column_vector() -> plt.Figure:
+def column_vector() -> Figure:
     fig, ax = canvas(6, 4, "a column vector")
     grid(ax, 2.5, 0, 3, 1, values=_col(["a₀", "a₁", "a₂"]), label="shape (3, 1)")
     return fig
 
 
-def row_vector() -> plt.Figure:
+def row_vector() -> Figure:
     fig, ax = canvas(6, 4, "a row vector")
     grid(ax, 1.5, -0.8, 1, 3, values=[["b₀", "b₁", "b₂"]], label="shape (1, 3)")
     return fig
 
 
-def matrix() -> plt.Figure:
+def matrix() -> Figure:
     fig, ax = canvas(6, 4, "a matrix: rows, then columns")
     grid(ax, 1, 0, 3, 4, label="shape (3, 4)", highlight=lambda i, j: i == 0)
     return fig
 
 
-def stack_vectors() -> plt.Figure:
+def stack_vectors() -> Figure:
     fig, ax = canvas(8, 4, "torch.stack: a new dimension")
     grid(ax, 0, 0, 3, 1, label="a")
     grid(ax, 1.6, 0, 3, 1, color=GREEN, label="b")
@@ -120,7 +121,7 @@ def stack_vectors() -> plt.Figure:
     return fig
 
 
-def concatenate_vectors() -> plt.Figure:
+def concatenate_vectors() -> Figure:
     fig, ax = canvas(8, 6, "torch.cat: a longer dimension")
     grid(ax, 0.5, -1.5, 3, 1, label="a")
     grid(ax, 2, -1.5, 3, 1, color=GREEN, label="b")
@@ -130,7 +131,7 @@ def concatenate_vectors() -> plt.Figure:
     return fig
 
 
-def transpose_vector() -> plt.Figure:
+def transpose_vector() -> Figure:
     fig, ax = canvas(8, 4, "transpose: column to row")
     grid(ax, 0.5, 0, 3, 1, label="(3, 1)", highlight=lambda i, j: i == 0)
     sign(ax, 2.8, -1.5, "→")
@@ -138,7 +139,7 @@ def transpose_vector() -> plt.Figure:
     return fig
 
 
-def transpose_matrix() -> plt.Figure:
+def transpose_matrix() -> Figure:
     fig, ax = canvas(10, 5, "transpose: rows become columns")
     grid(ax, 0, -0.5, 3, 4, label="(3, 4)", highlight=lambda i, j: i == 0)
     sign(ax, 5, -2, "→")
@@ -146,7 +147,7 @@ def transpose_matrix() -> plt.Figure:
     return fig
 
 
-def transpose_tensor_dims() -> plt.Figure:
+def transpose_tensor_dims() -> Figure:
     fig, ax = canvas(11, 5.5, "transpose two dimensions of (2, 3, 4)")
     stack_of(ax, 0, -0.8, 3, 4, 2, label="(2, 3, 4)", highlight=lambda i, j: i == 0)
     sign(ax, 5.6, -2.3, "→")
@@ -154,7 +155,7 @@ def transpose_tensor_dims() -> plt.Figure:
     return fig
 
 
-def elementwise_vector() -> plt.Figure:
+def elementwise_vector() -> Figure:
     fig, ax = canvas(8, 4, "element-wise product")
     for k, (x, color) in enumerate([(0.5, BLUE), (3, GREEN), (5.8, GREY)]):
         grid(ax, x, 0, 3, 1, color=color, highlight=lambda i, j: i == 1, label="(3, 1)")
@@ -163,7 +164,7 @@ def elementwise_vector() -> plt.Figure:
     return fig
 
 
-def elementwise_matrix() -> plt.Figure:
+def elementwise_matrix() -> Figure:
     fig, ax = canvas(12, 3.5, "element-wise product of matrices")
     for k, (x, color) in enumerate([(0, BLUE), (4.3, GREEN), (8.6, GREY)]):
         grid(ax, x, -0.5, 2, 3, color=color, highlight=lambda i, j: (i, j) == (1, 2))
@@ -173,7 +174,7 @@ def elementwise_matrix() -> plt.Figure:
     return fig
 
 
-def matrix_multiplication() -> plt.Figure:
+def matrix_multiplication() -> Figure:
     fig, ax = canvas(10, 4.5, "row of A times column of Bᵀ")
     grid(ax, 0, -0.5, 2, 3, label="A (2, 3)", highlight=lambda i, j: i == 0)
     sign(ax, 3.6, -2, "@")
@@ -183,7 +184,7 @@ def matrix_multiplication() -> plt.Figure:
     return fig
 
 
-def batched_matmul() -> plt.Figure:
+def batched_matmul() -> Figure:
     fig, ax = canvas(14, 5.5, "one product per batch entry")
     stack_of(ax, 0, -0.5, 3, 4, 2, label="(2, 3, 4)")
     sign(ax, 5.2, -2, "@")
@@ -193,7 +194,7 @@ def batched_matmul() -> plt.Figure:
     return fig
 
 
-def cpu_and_gpu() -> plt.Figure:
+def cpu_and_gpu() -> Figure:
     fig, ax = canvas(10, 5, "compute where the data is")
     for x, name, color in [(0, "CPU memory", BLUE), (6, "GPU memory", GREEN)]:
         ax.add_patch(
@@ -210,7 +211,7 @@ def cpu_and_gpu() -> plt.Figure:
     return fig
 
 
-def float_and_double() -> plt.Figure:
+def float_and_double() -> Figure:
     fig, ax = canvas(10.5, 4.5, "bits of a float32 and a float64")
     for y, name, (exp, frac), digits in [
         (-0.6, "float32", (8, 23), "≈ 7 digits"),
@@ -226,7 +227,7 @@ def float_and_double() -> plt.Figure:
     return fig
 
 
-DIAGRAMS: dict[str, Callable[[], plt.Figure]] = {
+DIAGRAMS: dict[str, Callable[[], Figure]] = {
     "plot_w1_1_1_zeros_column_vector": zeros_column_vector,
     "plot_w1_1_2_column_vector": column_vector,
     "plot_w1_1_3_row_vector": row_vector,

@@ -1,6 +1,6 @@
 """Checks on the site that a Sphinx warning would not catch. Run by `nox -s docs`.
 
-usage: python docs/_ext/check_site.py [HTML_DIR]
+usage: python tools/check_site.py [HTML_DIR]
 
 1. Each offline intersphinx inventory in docs/_intersphinx loads and resolves a name the
    course uses to the official documentation.
@@ -16,13 +16,18 @@ Exits non-zero with a list of problems.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
-DOCS = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(DOCS / "_ext"))
+
+import check_pages  # example outputs and notebooks: its own module
+from ee4414_offline import third_party_loads  # the build's own check, once more
+
 INVENTORIES = {
     # inventory: (base URL, role, a name to resolve, the page it must resolve to)
     "python": ("https://docs.python.org/3/", "py:function", "zip", "library/functions.html"),
@@ -50,12 +55,6 @@ EXTERNAL_LINKS = {
     "torch": 'href="https://docs.pytorch.org/docs/stable/',
     "matplotlib": 'href="https://matplotlib.org/stable/',
 }
-# a tag that makes the browser fetch something (a canonical <link> only names an address)
-_LOADS = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\bsrc=[\"'](?:https?:)?//"
-    r"|<link\b(?![^>]*\brel=[\"']?canonical)[^>]*?\bhref=[\"'](?:https?:)?//",
-    re.IGNORECASE,
-)
 
 
 def check_inventories() -> list[str]:
@@ -100,9 +99,7 @@ def check_html(html: Path) -> list[str]:
         if "_static/mathjax/tex-mml-chtml.js" not in pages[p]:
             problems.append(f"{p.relative_to(html)} has math but does not load the local MathJax")
     print(f"ok  {len(math_pages)} pages with math load MathJax from _static/mathjax")
-    loads = [
-        f"{p.relative_to(html)}: {m.group(0)}" for p, t in pages.items() for m in _LOADS.finditer(t)
-    ]
+    loads = [f"{p.relative_to(html)}: {x}" for p, t in pages.items() for x in third_party_loads(t)]
     problems += [f"loads from another host: {x}" for x in loads]
     if not loads:
         print(f"ok  none of {len(pages)} pages loads anything from another host")
@@ -113,9 +110,6 @@ def main() -> int:
     problems = check_inventories()
     if len(sys.argv) > 1:
         problems += check_html(Path(sys.argv[1]))
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import check_pages  # example outputs and notebooks (its own module)
-
         problems += check_pages.check(Path(sys.argv[1]))
     for p in problems:
         print(f"FAIL {p}")

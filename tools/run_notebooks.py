@@ -10,7 +10,7 @@ Two kinds of notebook are offered for each example:
 Each notebook runs in its own kernel (the first cell finds ``ee4414`` installed and
 skips the pip install), several at a time. A failure names the notebook and the cell.
 
-    python docs/_ext/run_notebooks.py docs/_build/html [--jobs 2] [--pattern w2_]
+    python tools/run_notebooks.py docs/_build/html [--jobs 2] [--pattern w2_]
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(HERE))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 
 def solved_exercise(exercise_path: Path) -> dict:
@@ -39,6 +40,40 @@ def solved_exercise(exercise_path: Path) -> dict:
     first_cell = "".join(notebook["cells"][0]["source"])
     conf = nbx.notebook_conf(first_cell, src.parent)
     return nbx.example_notebook(src, conf, exercise=False)
+
+
+def cell_error(cells: Iterable[Mapping[str, Any]]) -> str:
+    """Where a failed notebook failed: ``cell N: ErrorName: message`` of its first error.
+
+    ``cells`` are the executed notebook's cells; the error is read from the first
+    ``error`` output, the one that stopped the run.
+    """
+    for i, cell in enumerate(cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return f"cell {i}: {output.get('ename')}: {output.get('evalue')}"
+    return "no cell has an error output"
+
+
+def self_check_failure(cells: Iterable[Mapping[str, Any]]) -> str | None:
+    """Why a solved exercise's self-check failed, or None when it printed ``correct``."""
+    text = "".join(
+        output.get("text", "")
+        for cell in cells
+        if cell.get("cell_type") == "code"
+        for output in cell.get("outputs", [])
+    )
+    if ": correct" not in text or ": not yet" in text:
+        return "the self-check did not print 'correct'"
+    return None
+
+
+def summary(total: int, failures: list[str]) -> int:
+    """Print how many of ``total`` runs passed and each failure; the exit status."""
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    for line in failures:
+        print(f"  {line}")
+    return 1 if failures else 0
 
 
 def run_one(kind: str, path: str) -> tuple[str, str, float, str | None]:
@@ -60,31 +95,12 @@ def run_one(kind: str, path: str) -> tuple[str, str, float, str | None]:
     )
     try:
         client.execute()
-    except nbclient.exceptions.CellExecutionError as err:
-        cell = next(
-            (
-                i
-                for i, c in enumerate(notebook.cells)
-                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
-            ),
-            None,
-        )
-        first_line = str(err).strip().splitlines()[-1] if str(err).strip() else repr(err)
-        return kind, p.name, time.perf_counter() - start, f"cell {cell}: {first_line}"
+    except nbclient.exceptions.CellExecutionError:
+        return kind, p.name, time.perf_counter() - start, cell_error(notebook.cells)
     except Exception as err:  # a kernel that dies or times out
         return kind, p.name, time.perf_counter() - start, f"{type(err).__name__}: {err}"
-    if kind == "exercise":
-        text = "".join(
-            o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
-        )
-        if ": correct" not in text or ": not yet" in text:
-            return (
-                kind,
-                p.name,
-                time.perf_counter() - start,
-                "the self-check did not print 'correct'",
-            )
-    return kind, p.name, time.perf_counter() - start, None
+    error = self_check_failure(notebook.cells) if kind == "exercise" else None
+    return kind, p.name, time.perf_counter() - start, error
 
 
 def main() -> int:
@@ -112,11 +128,7 @@ def main() -> int:
             print(f"{kind:8} {name:60} {seconds:6.1f} s  {status}", flush=True)
             if error is not None:
                 failures.append(f"{kind} {name}: {error}")
-    passed = len(jobs) - len(failures)
-    print(f"{passed} passed, {len(failures)} failed")
-    for line in failures:
-        print(f"  {line}")
-    return 1 if failures else 0
+    return summary(len(jobs), failures)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ For a sample of pages: search finds an exercise by a word of its text and keeps 
 "Computation times" pages out, the Colab and download links point at files the site has,
 dark mode switches and keeps text readable. Screenshots go to ``--shots``.
 
-    python docs/_ext/browser_check.py docs/_build/html [--shots DIR] [--jobs N] [--only RE]
+    python tools/browser_check.py docs/_build/html [--shots DIR] [--jobs N] [--only RE]
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}

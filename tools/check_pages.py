@@ -13,7 +13,7 @@ Run by ``check_site.py`` (so by ``nox -s docs``) on a built site:
   of X that sphinx-gallery found in the code (``is_explicit`` false in the example's
   ``.codeobj.json``); a mention in the text is not a use (see ``ee4414_backrefs``).
 
-    python docs/_ext/check_pages.py docs/_build/html
+    python tools/check_pages.py docs/_build/html
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from ee4414_notebook_text import raw_roles
 
@@ -87,8 +88,8 @@ _THUMB_LINK = re.compile(
     r'(?P<example>week\d/plot_\w+)\.html"',
     re.S,
 )
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-GALLERY = Path(__file__).resolve().parents[1] / "auto_examples"
+EXAMPLES = ROOT / "examples"
+GALLERY = ROOT / "docs" / "auto_examples"
 
 
 def ee4414_names_in_code(source: str) -> set[str]:
