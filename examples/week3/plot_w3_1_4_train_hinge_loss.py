@@ -93,7 +93,9 @@ for i in range(len(x)):
         f"x^({i}): ŷ = {y_hat.item():+.4f}, C·ŷ = {(c[i] * y_hat).item():+.4f}, "
         f"loss = {hand_losses[-1]:.4f}"
     )
-assert [f"{v:.4f}" for v in hand_losses] == ["0.0000", "0.2000", "1.6000", "0.0000"]
+torch.testing.assert_close(
+    torch.tensor(hand_losses), torch.tensor([0.0, 0.2, 1.6, 0.0]), atol=1e-4, rtol=0
+)
 costly = [i for i, v in enumerate(hand_losses) if v > 0]
 misclassified = [i for i in range(len(x)) if (c[i] * (w_hand.T @ x[i] + b_hand)).item() < 0]
 assert costly == [1, 2]  # "Try it yourself" below relies on these two

@@ -23,6 +23,8 @@ one batch and pass it through the network; add one more leading dimension and pa
 through again.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import torch
 
@@ -106,7 +108,7 @@ assert sum(p.numel() for p in model.parameters()) == 9
 x1 = torch.tensor([[0.3], [0.1]])
 y_hat = model(x1)
 print(f"x1: shape {tuple(x1.shape)} -> y_hat = {y_hat.item():+.4f}, shape {tuple(y_hat.shape)}")
-assert f"{y_hat.item():.4f}" == "-1.1450"
+assert math.isclose(y_hat.item(), -1.145, abs_tol=1e-4)
 
 # %%
 # A batch: torch.stack
@@ -130,7 +132,7 @@ print(f"x: {tuple(x.shape)} -> y_hat: {tuple(y_hat.shape)}")
 print("y_hat per point:", [f"{v:+.4f}" for v in y_hat.flatten().tolist()])
 assert x.shape == (2, 2, 1)
 assert y_hat.shape == (2, 1, 1)
-assert [f"{v:.4f}" for v in y_hat.flatten().tolist()] == ["-1.1450", "-0.9800"]
+torch.testing.assert_close(y_hat.flatten(), torch.tensor([-1.145, -0.98]), atol=1e-4, rtol=0)
 
 # %%
 # The output keeps the batch dimension in front: one (1, 1) output per point. Nothing in
