@@ -27,7 +27,8 @@ ReLU's derivative as a function, and compare the gradient with PyTorch's.
 # ---------------
 # We keep the week-2 numbers (:math:`w = [0.4, 0.1]^\top`, :math:`b = 1`,
 # :math:`x = [0.5, 0.4]^\top`, :math:`y = -0.5`) and apply a ReLU to the output. Here
-# :math:`\hat{y} = 1.24 > 0`, so the ReLU lets it through unchanged.
+# :math:`\hat{y} = 1.24 > 0`, so the ReLU lets it through unchanged. The ReLU itself is
+# W4-1.2's, taken from the library as :func:`ee4414.relu`.
 import math
 
 import matplotlib.pyplot as plt
@@ -40,14 +41,8 @@ b = torch.tensor([[1.0]], requires_grad=True)  # (1, 1): the bias
 x = torch.tensor([[0.5], [0.4]])  # (2, 1)
 y = torch.tensor([[-0.5]])  # (1, 1)
 
-
-def relu(y_hat):
-    """max(0, y_hat), element-wise."""
-    return torch.clamp(y_hat, min=0.0)
-
-
 y_hat = w.T @ x + b
-z = relu(y_hat)
+z = ee4414.relu(y_hat)
 error = z - y
 loss = (error**2).sum()
 print(
@@ -140,7 +135,7 @@ def deriv_y_hat_over_b(y_hat):
 # ``nan``, which would then spread through every gradient; the comparison ``y_hat > 0``
 # has no such hole.
 probe = torch.tensor([-1.0, 0.0, 2.0])
-print("relu(y)/y      :", (relu(probe) / probe).tolist())
+print("ee4414.relu(y)/y      :", (ee4414.relu(probe) / probe).tolist())
 print("deriv_relu(y)  :", deriv_relu(probe).tolist())
 
 # %%
@@ -217,7 +212,7 @@ assert report.ok
 #    \frac{\partial L}{\partial w_1} = 0, \qquad \frac{\partial L}{\partial b} = 0
 x_dead = torch.tensor([[-3.0], [-2.0]])
 y_hat_dead = w.detach().T @ x_dead + b.detach()
-z_dead = relu(y_hat_dead)
+z_dead = ee4414.relu(y_hat_dead)
 error_dead = z_dead - y
 loss_dead = (error_dead**2).sum()
 upstream_dead = (
