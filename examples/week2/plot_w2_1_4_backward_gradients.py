@@ -84,7 +84,7 @@ print(f"dL/db = {model.b.grad.item():.4f}, shape {tuple(model.b.grad.shape)}")
 
 print(f"x.grad = {x.grad}")
 
-torch.testing.assert_close(model.w.grad, torch.tensor([[1.74], [1.392]]), atol=1e-4, rtol=0)
+assert torch.allclose(model.w.grad, torch.tensor([[1.74], [1.392]]), atol=1e-4, rtol=0)
 assert tuple(model.w.grad.shape) == (2, 1)
 assert math.isclose(model.b.grad.item(), 3.48, abs_tol=1e-4)
 assert tuple(model.b.grad.shape) == (1, 1)
@@ -124,7 +124,7 @@ print("backward twice, no zero_grad:")
 print(f"  dL/dw = {column(model.w.grad)}")
 print(f"  dL/db = {model.b.grad.item():.4f}")
 
-torch.testing.assert_close(model.w.grad, torch.tensor([[3.48], [2.784]]), atol=1e-4, rtol=0)
+assert torch.allclose(model.w.grad, torch.tensor([[3.48], [2.784]]), atol=1e-4, rtol=0)
 assert math.isclose(model.b.grad.item(), 6.96, abs_tol=1e-4)
 
 # %%

@@ -93,7 +93,7 @@ for i in range(len(x)):
         f"x^({i}): ŷ = {y_hat.item():+.4f}, C·ŷ = {(c[i] * y_hat).item():+.4f}, "
         f"loss = {hand_losses[-1]:.4f}"
     )
-torch.testing.assert_close(
+assert torch.allclose(
     torch.tensor(hand_losses), torch.tensor([0.0, 0.2, 1.6, 0.0]), atol=1e-4, rtol=0
 )
 costly = [i for i, v in enumerate(hand_losses) if v > 0]

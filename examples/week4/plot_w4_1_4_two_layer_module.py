@@ -114,7 +114,7 @@ print(f"x: {tuple(x.shape)} -> y_hat: {tuple(y_hat.shape)}")
 print("y_hat per point:", [f"{v:+.4f}" for v in y_hat.flatten().tolist()])
 assert x.shape == (2, 2, 1)
 assert y_hat.shape == (2, 1, 1)
-torch.testing.assert_close(y_hat.flatten(), torch.tensor([-1.145, -0.98]), atol=1e-4, rtol=0)
+assert torch.allclose(y_hat.flatten(), torch.tensor([-1.145, -0.98]), atol=1e-4, rtol=0)
 
 # %%
 # The output keeps the batch dimension in front: one (1, 1) output per point. Nothing in

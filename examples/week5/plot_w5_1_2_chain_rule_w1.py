@@ -124,7 +124,7 @@ torch.testing.assert_close(grad_w1.reshape(()), w.grad[1, 0])
 grad_w = dL_dE * dE_dyhat * x  # (1, 1) * (1, 1) * (2, 1) -> (2, 1), like w
 print("dL/dw (chain rule):", [f"{g:.4f}" for g in grad_w.flatten().tolist()])
 print("dL/dw (autograd):  ", [f"{g:.4f}" for g in w.grad.flatten().tolist()])
-torch.testing.assert_close(
+assert torch.allclose(
     torch.tensor(grad_w.flatten().tolist()), torch.tensor([1.74, 1.392]), atol=1e-4, rtol=0
 )
 torch.testing.assert_close(grad_w, w.grad)

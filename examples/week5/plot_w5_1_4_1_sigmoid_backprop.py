@@ -204,7 +204,7 @@ print(f"dL/dw0 = {grad_w0.item():.4f}, dL/dw1 = {grad_w1.item():.4f}, dL/db = {g
 loss.backward()
 torch.testing.assert_close(torch.cat([grad_w0, grad_w1]), w.grad)
 torch.testing.assert_close(grad_b, b.grad)
-torch.testing.assert_close(
+assert torch.allclose(
     torch.tensor([g.item() for g in (grad_w0, grad_w1, grad_b)]),
     torch.tensor([0.2220, 0.1776, 0.4441]),
     atol=1e-4,

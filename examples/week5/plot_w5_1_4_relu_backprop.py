@@ -161,7 +161,7 @@ print(f"dL/dw0 = {grad_w0.item():.4f}, dL/dw1 = {grad_w1.item():.4f}, dL/db = {g
 loss.backward()
 torch.testing.assert_close(torch.cat([grad_w0, grad_w1]), w.grad)
 torch.testing.assert_close(grad_b, b.grad)
-torch.testing.assert_close(
+assert torch.allclose(
     torch.tensor([g.item() for g in (grad_w0, grad_w1, grad_b)]),
     torch.tensor([1.74, 1.392, 3.48]),
     atol=1e-4,

@@ -74,7 +74,7 @@ loss = (error**2).sum()
 print(f"hidden: y_hat0_0 = {y_hat0_0.item():.4f}, y_hat0_1 = {y_hat0_1.item():.4f}")
 print(f"ReLU:   z0 = {z0.item():.4f}, z1 = {z1.item():.4f}")
 print(f"output: y_hat = {y_hat.item():.4f}, E = {error.item():.4f}, L = {loss.item():.4f}")
-torch.testing.assert_close(
+assert torch.allclose(
     torch.tensor([v.item() for v in (y_hat0_0, y_hat0_1, z0, z1)]),
     torch.tensor([0.69, -0.3, 0.69, 0.0]),
     atol=1e-4,
