@@ -135,7 +135,7 @@ def deriv_y_hat_over_b(y_hat):
 # ``nan``, which would then spread through every gradient; the comparison ``y_hat > 0``
 # has no such hole.
 probe = torch.tensor([-1.0, 0.0, 2.0])
-print("ee4414.relu(y)/y      :", (ee4414.relu(probe) / probe).tolist())
+print("relu(y)/y      :", (ee4414.relu(probe) / probe).tolist())
 print("deriv_relu(y)  :", deriv_relu(probe).tolist())
 
 # %%
