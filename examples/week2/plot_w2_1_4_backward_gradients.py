@@ -151,13 +151,13 @@ torch.testing.assert_close(model.w.grad, 2 * error * x)
 # The same backward pass on W2-1.1's loose tensors, whose bias is a 0-d tensor: the numbers
 # are the same, and the bias gradient takes the bias's shape, ``()``.
 
-w = torch.tensor([[0.4], [0.1]], requires_grad=True)
-b = torch.tensor(1.0, requires_grad=True)
-ee4414.squared_error(w.T @ x + b, y).backward()
-print(f"0-d bias: dL/dw = {column(w.grad)}")
-print(f"0-d bias: dL/db = {b.grad.item():.4f}, shape {tuple(b.grad.shape)}")
-torch.testing.assert_close(w.grad, 2 * error * x)
-assert tuple(b.grad.shape) == ()
+w_loose = torch.tensor([[0.4], [0.1]], requires_grad=True)
+b_loose = torch.tensor(1.0, requires_grad=True)  # 0-d
+ee4414.squared_error(w_loose.T @ x + b_loose, y).backward()
+print(f"0-d bias: dL/dw = {column(w_loose.grad)}")
+print(f"0-d bias: dL/db = {b_loose.grad.item():.4f}, shape {tuple(b_loose.grad.shape)}")
+torch.testing.assert_close(w_loose.grad, 2 * error * x)
+assert tuple(b_loose.grad.shape) == ()
 
 # %%
 # Try it yourself

@@ -31,7 +31,8 @@ import ee4414
 # --------------------------------
 # Each piece has been written once already, so we use the library's tested versions:
 # :class:`ee4414.Linear` (W2-1.2), :func:`ee4414.squared_error` (W2-1.3) and
-# :func:`ee4414.sgd_step`, the ``optimize_weights`` of W2-1.5.
+# :func:`ee4414.sgd_step`, the ``optimize_weights`` of W2-1.5. A fresh neuron with the
+# starting weights is ``ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)``.
 
 x = torch.tensor([[0.5], [0.4]])
 y = -0.5

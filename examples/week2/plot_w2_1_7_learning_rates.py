@@ -31,7 +31,8 @@ import ee4414
 # The pieces from W2-1.6
 # ----------------------
 # The neuron, the loss and the update come from the library: :class:`ee4414.Linear`,
-# :func:`ee4414.squared_error` and :func:`ee4414.sgd_step`, as in W2-1.6.
+# :func:`ee4414.squared_error` and :func:`ee4414.sgd_step`, as in W2-1.6; a fresh neuron is
+# ``ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)``.
 
 x = torch.tensor([[0.5], [0.4]])
 y = -0.5
