@@ -50,7 +50,7 @@ y = -0.5
 # -----------------
 # The loss is recorded *before* each update, so epoch 1's loss (``losses[0]``) is the loss
 # of the starting weights and epoch 2's the one after the first step (W2-1.5). ``.item()``
-# turns the 1×1 loss into a Python float, which does not keep the autograd record alive.
+# turns the one-number loss into a Python float, which does not keep the autograd record alive.
 
 epochs = 100
 learning_rate = 0.01
