@@ -20,6 +20,8 @@ tensors and evaluate it once.
 model's output :math:`\hat{y}`.
 """
 
+import math
+
 import torch
 
 import ee4414
@@ -95,7 +97,7 @@ print(f"(2 * x).grad_fn: {(2 * x).grad_fn}")
 y_hat_sum = w[0, 0] * x[0, 0] + w[1, 0] * x[1, 0] + b
 print(f"element by element: {y_hat_sum.item():.4f}")
 
-assert f"{y_hat.item():.4f}" == "1.2400"
+assert math.isclose(y_hat.item(), 1.24, abs_tol=1e-4)
 assert tuple(y_hat.shape) == (1, 1)
 torch.testing.assert_close(y_hat_sum, y_hat.squeeze())
 
@@ -109,7 +111,7 @@ torch.testing.assert_close(y_hat_sum, y_hat.squeeze())
 neuron = ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)
 y_hat_lib = neuron(x)
 print(f"ee4414.Linear: y_hat = {y_hat_lib.item():.4f}, shape {tuple(y_hat_lib.shape)}")
-assert f"{y_hat_lib.item():.4f}" == "1.2400"
+assert math.isclose(y_hat_lib.item(), 1.24, abs_tol=1e-4)
 
 # %%
 # Try it yourself

@@ -20,6 +20,8 @@ objects, and returns :math:`\mathbf{w}^\top \mathbf{x} + b` from ``forward``. Ch
 gives the same :math:`\hat{y}` as before for :math:`\mathbf{x} = [0.5, 0.4]^\top`.
 """
 
+import math
+
 import torch
 
 import ee4414
@@ -85,7 +87,7 @@ w = torch.tensor([[0.4], [0.1]], requires_grad=True)  # the loose tensors of W2-
 b = torch.tensor(1.0, requires_grad=True)  # 0-d bias
 y_hat_tensors = w.T @ x + b
 
-assert f"{y_hat.item():.4f}" == "1.2400"
+assert math.isclose(y_hat.item(), 1.24, abs_tol=1e-4)
 torch.testing.assert_close(y_hat, y_hat_tensors)
 print("the module and the loose tensors agree")
 
@@ -103,7 +105,7 @@ for name, p in neuron.named_parameters():
 
 y_hat_lib = neuron(x)
 print(f"ee4414.Linear: y_hat = {y_hat_lib.item():.4f}")
-assert f"{y_hat_lib.item():.4f}" == "1.2400"
+assert math.isclose(y_hat_lib.item(), 1.24, abs_tol=1e-4)
 
 # %%
 # A row vector is a common slip. Our ``Linear`` would give a wrong-shaped answer or a

@@ -30,30 +30,9 @@ import ee4414
 # %%
 # The pieces from W2-1.6
 # ----------------------
-
-
-class Linear(torch.nn.Module):
-    """One linear neuron with two inputs: y_hat = w.T @ x + b."""
-
-    def __init__(self):
-        super().__init__()
-        self.w = torch.nn.Parameter(torch.tensor([[0.4], [0.1]]))
-        self.b = torch.nn.Parameter(torch.tensor(1.0))
-
-    def forward(self, x):
-        y_hat = self.w.T @ x + self.b  # (1, 2) @ (2, 1) -> (1, 1), plus the bias
-        return y_hat
-
-
-def squared_error(y_hat, y):
-    return (y_hat - y) ** 2
-
-
-def optimize_weights(model, lr):
-    with torch.no_grad():
-        for p in model.parameters():
-            p -= lr * p.grad
-
+# The neuron, the loss and the update come from the library: :class:`ee4414.Linear`,
+# :func:`ee4414.squared_error` and :func:`ee4414.sgd_step`, as in W2-1.6; a fresh neuron is
+# ``ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)``.
 
 x = torch.tensor([[0.5], [0.4]])
 y = -0.5
@@ -68,17 +47,17 @@ y = -0.5
 
 # sphinx_gallery_ee4414_answer_start
 def train(lr, epochs=100):
-    """Train a fresh Linear() with learning rate lr; return (losses, errors), one per epoch."""
-    model = Linear()
+    """Train a fresh neuron with learning rate lr; return (losses, errors), one per epoch."""
+    model = ee4414.Linear(2, 1, w=[0.4, 0.1], b=1.0)
     losses, errors = [], []
     for _ in range(epochs):
         y_hat = model(x)  # predict
-        loss = squared_error(y_hat, y)  # measure, then record
+        loss = ee4414.squared_error(y_hat, y)  # measure, then record
         losses.append(loss.item())
         errors.append((y_hat - y).item())
         model.zero_grad()  # clear, compute, step
         loss.backward()
-        optimize_weights(model, lr)
+        ee4414.sgd_step(model.parameters(), lr)
     return losses, errors
 
 

@@ -33,23 +33,11 @@ import ee4414
 # %%
 # The model from W3-1.1
 # ---------------------
-# The same two-input linear model, written as an ``nn.Module`` with fixed weights.
+# The same two-input linear model with fixed weights, now the library's tested module
+# :class:`ee4414.Linear`: ``w`` is (2, 1), ``b`` is (1, 1), and the output is (1, 1) for
+# one point and (n, 1, 1) for a batch.
 
-
-class Linear(torch.nn.Module):
-    """The linear model y_hat = w.T @ x + b with w = [1, 3] and b = 0."""
-
-    def __init__(self):
-        super().__init__()
-        self.w = torch.nn.Parameter(torch.tensor([[1.0], [3.0]]))  # (2, 1)
-        self.b = torch.nn.Parameter(torch.tensor([[0.0]]))  # (1, 1)
-
-    def forward(self, x):
-        y_hat = self.w.T @ x + self.b  # (1, 1) for one point, (n, 1, 1) for a batch
-        return y_hat
-
-
-model = Linear()
+model = ee4414.Linear(2, 1, w=[1.0, 3.0], b=0.0)
 inputs = [torch.tensor([[1.0], [0.5]]), torch.tensor([[0.1], [-0.3]])]
 labels = [1, -1]  # the classes the exercise gives for x^(0) and x^(1)
 outputs = [model(x) for x in inputs]

@@ -109,9 +109,10 @@ for _ in range(3):
 # The training loop, as in W3-1.4
 # -------------------------------
 # The same per-point stochastic gradient descent. The pieces written by hand in W3-1.1
-# and W3-1.4 are now taken from the library: :class:`ee4414.Linear` for the model and
-# :func:`ee4414.hinge` for the loss. Besides the losses we record the training accuracy
-# after every epoch (:func:`ee4414.accuracy`) and the weights, to draw the boundary.
+# and W3-1.4 are now taken from the library: :class:`ee4414.Linear` for the model,
+# :func:`ee4414.hinge` for the loss and :func:`ee4414.sgd_step` for the update. Besides the
+# losses we record the training accuracy after every epoch (:func:`ee4414.accuracy`) and
+# the weights, to draw the boundary.
 
 
 def train(model, x, c, lr, epochs):
@@ -124,9 +125,7 @@ def train(model, x, c, lr, epochs):
             loss = ee4414.hinge(model(x_i), c_i)
             model.zero_grad()
             loss.backward()
-            with torch.no_grad():
-                for p in model.parameters():
-                    p -= lr * p.grad
+            ee4414.sgd_step(model.parameters(), lr)  # p <- p - lr * dL/dp, as in W2-1.5
             step_losses.append(loss.item())
             epoch_total += loss.item()
         epoch_losses.append(epoch_total / len(x))

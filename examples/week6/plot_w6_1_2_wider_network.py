@@ -65,25 +65,11 @@ print(f"x: {tuple(x.shape)}, c: {tuple(c.shape)}, labels {c.flatten().tolist()}"
 # %%
 # The model, written in full
 # --------------------------
-# ``Linear`` is W6-1.1's layer with uniform initialisation. The three first-layer outputs,
-# each of shape (\*, 1, 1), are stacked along ``dim=-2`` into one (\*, 3, 1) column, so
-# the output layer needs three inputs. (The shape comments in the slides' version still
+# :class:`ee4414.Linear` is the library's version of W6-1.1's layer, with the same uniform
+# initialisation from PyTorch's global generator. The three first-layer outputs, each of
+# shape (\*, 1, 1), are stacked along ``dim=-2`` into one (\*, 3, 1) column, so the output
+# layer needs three inputs. (The shape comments in the slides' version still
 # say 4 and 2 from earlier weeks; with three neurons the stacked column has 3 rows.)
-
-
-class Linear(torch.nn.Module):
-    """y_hat = w.T @ x + b with w, b drawn from U(-0.2, 0.2)."""
-
-    def __init__(self, in_features=2, out_features=1):
-        super().__init__()
-        w = torch.nn.init.uniform_(torch.empty(in_features, out_features), -0.2, 0.2)
-        b = torch.nn.init.uniform_(torch.empty(out_features, 1), -0.2, 0.2)
-        self.w = torch.nn.Parameter(w)
-        self.b = torch.nn.Parameter(b)
-
-    def forward(self, x):
-        y_hat = self.w.T @ x + self.b  # (*, out_features, 1)
-        return y_hat
 
 
 # sphinx_gallery_ee4414_answer_start
@@ -92,10 +78,10 @@ class TwoLayerNN(torch.nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.layer0_0 = Linear(in_features=2, out_features=1)
-        self.layer0_1 = Linear(in_features=2, out_features=1)
-        self.layer0_2 = Linear(in_features=2, out_features=1)  # the new neuron
-        self.layer1 = Linear(in_features=3, out_features=1)  # now takes three inputs
+        self.layer0_0 = ee4414.Linear(in_features=2, out_features=1)
+        self.layer0_1 = ee4414.Linear(in_features=2, out_features=1)
+        self.layer0_2 = ee4414.Linear(in_features=2, out_features=1)  # the new neuron
+        self.layer1 = ee4414.Linear(in_features=3, out_features=1)  # now takes three inputs
 
     def forward(self, x):
         # x: (*, 2, 1); each neuron's output: (*, 1, 1)

@@ -53,24 +53,9 @@ x, c = ee4414.xor()  # (4, 2, 1) points and (4, 1, 1) labels, as in W6-1.2
 # %%
 # The model, written in full
 # --------------------------
-# ``Linear`` is W6-1.1's layer, drawing its weights and bias from
-# :math:`\mathcal{U}(-0.2, 0.2)`. In ``forward`` each layer's neuron outputs are stacked
-# along ``dim=-2`` and passed through the ReLU before the next layer reads them.
-
-
-class Linear(torch.nn.Module):
-    """y_hat = w.T @ x + b with w, b drawn from U(-0.2, 0.2)."""
-
-    def __init__(self, in_features=2, out_features=1):
-        super().__init__()
-        w = torch.nn.init.uniform_(torch.empty(in_features, out_features), -0.2, 0.2)
-        b = torch.nn.init.uniform_(torch.empty(out_features, 1), -0.2, 0.2)
-        self.w = torch.nn.Parameter(w)
-        self.b = torch.nn.Parameter(b)
-
-    def forward(self, x):
-        y_hat = self.w.T @ x + self.b  # (*, out_features, 1)
-        return y_hat
+# :class:`ee4414.Linear` is the library's version of W6-1.1's layer, drawing its weights and
+# bias from :math:`\mathcal{U}(-0.2, 0.2)`. In ``forward`` each layer's neuron outputs are
+# stacked along ``dim=-2`` and passed through the ReLU before the next layer reads them.
 
 
 # sphinx_gallery_ee4414_answer_start
@@ -80,14 +65,14 @@ class ThreeLayerNN(torch.nn.Module):
     def __init__(self):
         super().__init__()
         # first hidden layer: three neurons reading the two inputs
-        self.layer0_0 = Linear(in_features=2, out_features=1)
-        self.layer0_1 = Linear(in_features=2, out_features=1)
-        self.layer0_2 = Linear(in_features=2, out_features=1)
+        self.layer0_0 = ee4414.Linear(in_features=2, out_features=1)
+        self.layer0_1 = ee4414.Linear(in_features=2, out_features=1)
+        self.layer0_2 = ee4414.Linear(in_features=2, out_features=1)
         # second hidden layer: two neurons reading the three ReLU outputs
-        self.layer1_0 = Linear(in_features=3, out_features=1)
-        self.layer1_1 = Linear(in_features=3, out_features=1)
+        self.layer1_0 = ee4414.Linear(in_features=3, out_features=1)
+        self.layer1_1 = ee4414.Linear(in_features=3, out_features=1)
         # output neuron reading the two
-        self.layer2 = Linear(in_features=2, out_features=1)
+        self.layer2 = ee4414.Linear(in_features=2, out_features=1)
 
     def forward(self, x):
         # x: (*, 2, 1)
