@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import ee4414_exercises as nbx  # noqa: E402
 import ee4414_reveal as reveal  # noqa: E402
+from ee4414_course import exercise_id  # noqa: E402
 from ee4414_install import install_cell  # noqa: E402
 
 from ee4414.selfcheck.expectations import EXPECTATIONS  # noqa: E402
@@ -117,7 +118,7 @@ def before_check(notebook: dict[str, Any], exercise: str) -> tuple[list[str], in
 
 @pytest.mark.parametrize("src", EXAMPLES, ids=lambda p: p.stem)
 def test_no_expected_value_before_the_check(src):
-    exercise = nbx.exercise_id(src.stem)
+    exercise = exercise_id(src.stem)
     notebook = nbx.example_notebook(src, CONF, exercise=True)
     cells, _ = before_check(notebook, exercise)
     given = statement(src)
@@ -138,7 +139,7 @@ def _plain(text: str) -> str:
 
 @pytest.mark.parametrize("src", EXAMPLES, ids=lambda p: p.stem)
 def test_marked_passages_follow_the_check(src):
-    exercise = nbx.exercise_id(src.stem)
+    exercise = exercise_id(src.stem)
     notebook = nbx.example_notebook(src, CONF, exercise=True)
     cells, at = before_check(notebook, exercise)
     after = "".join("".join(c["source"]) for c in notebook["cells"][at + 1 :])

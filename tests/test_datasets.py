@@ -83,4 +83,4 @@ def test_numbers_from_numpy_and_0d_tensors_are_numbers():
     x, c = circles(n=np.int64(10), noise=np.float32(0.1), seed=torch.tensor(3))  # type: ignore[arg-type]
     x_ref, c_ref = circles(n=10, noise=float(np.float32(0.1)), seed=3)
     assert torch.equal(x, x_ref) and torch.equal(c, c_ref)
-    assert linearly_separable(n=np.array(6))[0].shape == (6, 2, 1)
+    assert linearly_separable(n=np.array(6))[0].shape == (6, 2, 1)  # type: ignore[arg-type]

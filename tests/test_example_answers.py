@@ -25,7 +25,7 @@ END = "# sphinx_gallery_ee4414_answer_end"
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import ee4414_course as model  # noqa: E402
-from ee4414_exercises import exercise_id  # noqa: E402
+from ee4414_course import exercise_id  # noqa: E402
 
 
 def exercise_of(path: Path) -> str:

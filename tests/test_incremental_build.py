@@ -33,8 +33,11 @@ def _week(tmp_path: Path) -> tuple[Path, Path, Path]:
 def test_exercise_notebooks_are_remade_only_when_their_example_changes(tmp_path):
     examples, gallery, site = _week(tmp_path)
     cache = tmp_path / "doctrees" / "exercises.json"
-    build = [examples, gallery, site, CONF, None, cache]
-    first = nbx.build_exercise_notebooks(*build, site="https://example.org/ee4414/")
+
+    def build(address: str = "https://example.org/ee4414/") -> list[Path]:
+        return nbx.build_exercise_notebooks(examples, gallery, site, CONF, None, cache, address)
+
+    first = build()
     assert sorted(p.name for p in first) == [
         "plot_w2_1_1_linear_model_exercise.ipynb",
         "plot_w2_1_3_squared_error_exercise.ipynb",
@@ -45,18 +48,18 @@ def test_exercise_notebooks_are_remade_only_when_their_example_changes(tmp_path)
     future = 4 * 10**18  # a zip newer than all its files is kept
     os.utime(archive, ns=(future, future))
 
-    again = nbx.build_exercise_notebooks(*build, site="https://example.org/ee4414/")
+    again = build()
     assert again == []
     assert archive.stat().st_mtime_ns == future
 
     changed = examples / "week2" / SECOND
     changed.write_text(changed.read_text() + "\n# changed\n")
     os.utime(archive, ns=(1, 1))  # older than its files: made again
-    third = nbx.build_exercise_notebooks(*build, site="https://example.org/ee4414/")
+    third = build()
     assert [p.name for p in third] == ["plot_w2_1_3_squared_error_exercise.ipynb"]
     assert archive.stat().st_mtime_ns > 1  # its week's zip was made again
 
-    moved = nbx.build_exercise_notebooks(*build, site="https://elsewhere.org/")
+    moved = build("https://elsewhere.org/")
     assert len(moved) == 2  # another address: every notebook's links change
 
 

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import ee4414_exercises as nbx  # noqa: E402
+from ee4414_course import exercise_id  # noqa: E402
 from ee4414_install import install_cell  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("week*/plot_*.py"))
@@ -44,7 +45,7 @@ def test_exercise_notebook_hides_the_answers(src):
                 # the marked line is gone (the same code may still appear elsewhere)
                 assert exercise.count(answer) < solution.count(answer), answer
     assert "# TODO" in exercise
-    assert f"ee4414.check({nbx.exercise_id(src.stem)!r}" in exercise
+    assert f"ee4414.check({exercise_id(src.stem)!r}" in exercise
     assert "\nassert " not in exercise
 
 
@@ -137,4 +138,4 @@ def test_a_notebook_of_each_week_runs_in_a_fresh_kernel(src, tmp_path):
         if c.cell_type == "code"
         for o in c.outputs
     ]
-    assert any(f"{nbx.exercise_id(src.stem)}: correct" in text for text in outputs)
+    assert any(f"{exercise_id(src.stem)}: correct" in text for text in outputs)
