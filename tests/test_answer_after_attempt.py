@@ -26,7 +26,7 @@ import ee4414_exercises as nbx  # noqa: E402
 import ee4414_reveal as reveal  # noqa: E402
 from ee4414_install import install_cell  # noqa: E402
 
-from ee4414.selfcheck.expectations import EXPECTATIONS  # noqa: E402
+from ee4414.selfcheck.registry import expectations  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("week*/plot_*.py"))
 CONF = nbx.notebook_conf(install_cell("0.1.0", "https://example.org/"), ROOT / "examples")
@@ -38,7 +38,7 @@ NUMBER = re.compile(r"(?<![\w.])(?<![\w.][-−])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+
 def expected_values(exercise: str) -> list[torch.Tensor]:
     """The tensors and numbers the self-check of ``exercise`` compares answers with."""
     found: list[torch.Tensor] = []
-    for checker in EXPECTATIONS[exercise].values():
+    for checker in expectations()[exercise].values():
         found += _values_in(checker, set())
     return found
 

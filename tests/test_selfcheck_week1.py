@@ -14,7 +14,7 @@ import pytest
 import torch
 
 from ee4414.selfcheck import check
-from ee4414.selfcheck.week1 import WEEK1
+from ee4414.selfcheck.week1 import EXPECTATIONS as WEEK1
 
 
 def _z_2x3x4() -> torch.Tensor:

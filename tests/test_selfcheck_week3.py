@@ -17,7 +17,7 @@ import torch
 
 import ee4414
 from ee4414.selfcheck import check
-from ee4414.selfcheck.week3 import WEEK3
+from ee4414.selfcheck.week3 import EXPECTATIONS as WEEK3
 
 # The four points of W3-1.4 and W3-1.5, as columns (4, 2, 1), and W3-1.4's labels (4, 1, 1).
 X4 = torch.tensor([[1.0, 0.5], [0.1, -0.3], [-0.6, 0.4], [0.3, 1.2]]).unsqueeze(-1)

@@ -9,7 +9,7 @@ import torch
 
 import ee4414
 from ee4414.selfcheck import check, exercises
-from ee4414.selfcheck.week5 import WEEK5
+from ee4414.selfcheck.week5 import EXPECTATIONS as WEEK5
 
 # The week-2 neuron and its forward pass, as in W5-1.1 to W5-1.4.1.
 W = torch.tensor([[0.4], [0.1]])
