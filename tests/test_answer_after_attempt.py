@@ -52,7 +52,7 @@ def _values_in(fn: Any, seen: set[int]) -> Iterator[torch.Tensor]:
     kind = getattr(fn, "__qualname__", "").split(".")[0]
     for name, cell in zip(names, cells, strict=True):
         value = cell.cell_contents
-        if kind == "tensor" and name == "want":
+        if kind == "equals_tensor" and name == "want":
             yield value
         elif kind == "number" and name == "expected":
             yield torch.tensor(float(value))

@@ -12,7 +12,9 @@ from ee4414.selfcheck import check, checkers, core, registry
 def fake_exercise(monkeypatch):
     table = {
         "X-1": {
-            "a": checkers.equals_tensor([[1.0], [3.0], [5.0]], dtype=torch.float32, what="a column vector"),
+            "a": checkers.equals_tensor(
+                [[1.0], [3.0], [5.0]], dtype=torch.float32, what="a column vector"
+            ),
             "loss": checkers.number(3.0276),
         },
         "X-2": {"f": checkers.agrees_with(lambda x: x**2, [(3.0,), (torch.tensor([1.0, -3.0]),)])},

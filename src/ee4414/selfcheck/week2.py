@@ -82,8 +82,7 @@ def _holds_start_values(model: Any) -> bool:
     return torch.allclose(w, _W.flatten(), atol=1e-6) and _near(b, _B, atol=1e-6)
 
 
-def _computes_linear(model: Any) -> bool:
-    return computes_linear(model, _W, _B, (_X, torch.tensor([[1.0], [-2.0]], dtype=torch.float64)))
+_FORWARD_PROBES = (_X, torch.tensor([[1.0], [-2.0]], dtype=torch.float64))  # where wᵀx + b is tried
 
 
 # W2-1.4 and W2-1.5: gradients and one step
@@ -201,7 +200,8 @@ EXPECTATIONS: Expectations = {
             ),
             predicate(_holds_start_values, "w and b should start at the values the exercise gives"),
             predicate(
-                _computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x"
+                lambda m: computes_linear(m, _W, _B, _FORWARD_PROBES),
+                "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x",
             ),
         ),
         "y_hat": equals_tensor(_Y_HAT, what="a 1×1 tensor"),

@@ -73,10 +73,7 @@ def _holds_values(model: Any) -> bool:
     return torch.allclose(w, _W, atol=1e-6) and math.isclose(b.item(), _B, abs_tol=1e-6)
 
 
-def _computes_linear(model: Any) -> bool:
-    return computes_linear(
-        model, _W, _B, (*_INPUTS, torch.tensor([[-2.0], [0.7]], dtype=torch.float64))
-    )
+_FORWARD_PROBES = (*_INPUTS, torch.tensor([[-2.0], [0.7]], dtype=torch.float64))  # tried wᵀx + b
 
 
 def _pair(values: Any) -> bool:
@@ -244,7 +241,8 @@ EXPECTATIONS: Expectations = {
             predicate(_w_is_column, "w should be a 2×1 column vector and b a single number"),
             predicate(_holds_values, "w and b should hold the values the exercise gives"),
             predicate(
-                _computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 column x"
+                lambda m: computes_linear(m, _W, _B, _FORWARD_PROBES),
+                "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 column x",
             ),
         ),
         "inputs": all_of(
