@@ -3,9 +3,9 @@
 A *checker* is a function ``checker(name, got) -> hints``: it looks at the student's
 variable ``got`` (called ``name`` in the notebook) and returns the hints that say what is
 wrong with it, none when it is right. The builders here make the common ones: a tensor
-with given values (:func:`equals_tensor`), a shape, a number, a function that agrees with
-a reference (:func:`agrees_with`), any property (:func:`predicate`), and several checks in
-a row (:func:`all_of`). A week module maps each exercise id to its checkers in a table
+with given values (``equals_tensor``), a shape, a number, a function that agrees with
+a reference (``agrees_with``), any property (``predicate``), and several checks in
+a row (``all_of``). A week module maps each exercise id to its checkers in a table
 named ``EXPECTATIONS`` (see :mod:`ee4414.selfcheck.registry`).
 """
 

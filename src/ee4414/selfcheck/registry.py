@@ -6,17 +6,17 @@ defines a table ``EXPECTATIONS`` mapping each exercise id to its checkers (see
 
     EXPECTATIONS: Expectations = {"W7-1.1": {"y_hat": equals_tensor(...)}}
 
-:func:`expectations` finds those modules with :mod:`pkgutil` in the package's folder, in
+``expectations()`` finds those modules with :mod:`pkgutil` in the package's folder, in
 week order, the first time a check runs, so adding ``week7.py`` next to ``week6.py`` is
 all it takes for ``ee4414.check("W7-1.1", ...)`` to know it. An exercise id defined by
 two weeks is an error, and so is a week module without ``EXPECTATIONS``.
 
 A folder outside the package can hold more weeks (a week in progress, or a test's
-temporary ``week7.py``): :func:`add_folder` adds it to the folders searched,
-:func:`remove_folder` takes it away again. A module found there is loaded from its file
+temporary ``week7.py``): ``add_folder(folder)`` adds it to the folders searched,
+``remove_folder(folder)`` takes it away again. A module found there is loaded from its file
 under the name ``ee4414.selfcheck.weekN``, without being added to ``sys.modules``.
 
-The week modules import the checkers and the probes, never :mod:`ee4414.selfcheck.core`,
+The week modules import the checkers and the probes, never ``ee4414.selfcheck.core``,
 which imports this module: the imports form no cycle.
 """
 
@@ -49,7 +49,7 @@ def add_folder(folder: str | Path) -> None:
 
 
 def remove_folder(folder: str | Path) -> None:
-    """Stop looking in a folder added with :func:`add_folder` (the package's own stays)."""
+    """Stop looking in a folder added with ``add_folder`` (the package's own stays)."""
     path = str(Path(folder).resolve())
     if path in _folders and path != _PACKAGE_FOLDER:
         _folders.remove(path)
