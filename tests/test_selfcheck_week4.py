@@ -8,6 +8,8 @@ import torch
 import ee4414
 from ee4414 import course_numbers as cn
 from ee4414.selfcheck import check
+from ee4414.selfcheck import week3 as week3_checks
+from ee4414.selfcheck import week4 as week4_checks
 from ee4414.selfcheck.registry import expectations
 from ee4414.selfcheck.week4 import EXPECTATIONS as WEEK4
 
@@ -661,3 +663,29 @@ def test_w4_1_6_histories_of_the_wrong_length_or_that_do_not_fall(trained):
     assert the_hint(check("W4-1.6", **answer)).startswith(
         "histories: in the run of 'sigmoid, MSE' the loss does not fall well below"
     )
+
+
+# The self-checks use the library's relu, mse and hinge as references; on every case they
+# are tried on, those agree with the formulas the exercises state.
+
+
+@pytest.mark.parametrize("case", week4_checks._RELU_CASES, ids=lambda c: str(tuple(c[0].shape)))
+def test_the_library_relu_is_the_exercise_formula(case):
+    (y_hat,) = case
+    assert torch.equal(ee4414.relu(y_hat), torch.clamp(y_hat, min=0.0))
+
+
+@pytest.mark.parametrize("case", week4_checks._MSE_CASES, ids=lambda c: str(tuple(c[0].shape)))
+def test_the_library_mse_is_the_exercise_formula(case):
+    y_hat, y = case
+    torch.testing.assert_close(ee4414.mse(y_hat, y), ((y_hat - y) ** 2).mean())
+
+
+@pytest.mark.parametrize(
+    "case",
+    [*week4_checks._HINGE_CASES, *week4_checks._HINGE_BATCHES, *week3_checks._HINGE_CASES],
+    ids=lambda c: str(tuple(c[0].shape)),
+)
+def test_the_library_hinge_is_the_exercise_formula(case):
+    y_hat, c = case
+    torch.testing.assert_close(ee4414.hinge(y_hat, c), torch.clamp(1 - c * y_hat, min=0.0).mean())
