@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,11 +12,20 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
+ANIMATION_WARNING = "Animation was deleted without rendering"
+
 
 @pytest.fixture(autouse=True)
-def _close_figures():
+def _close_figures(request):
     yield
     plt.close("all")
+    marks = request.node.iter_markers("filterwarnings")
+    if any(ANIMATION_WARNING in str(mark.args) for mark in marks):
+        # collect the test's undrawn animations now, while their warning is ignored, not in
+        # a later test where the strict filter turns the warning in __del__ into an error
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", ANIMATION_WARNING, UserWarning)
+            gc.collect()
 
 
 # A week-7 self-check module, as a new week would add it in src/ee4414/selfcheck/week7.py:

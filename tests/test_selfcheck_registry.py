@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -37,7 +39,7 @@ def test_a_removed_folder_is_no_longer_searched(week7_selfcheck):
     assert "W7-1.1" not in exercises()
     with pytest.raises(KeyError, match="no self-check for 'W7-1.1'"):
         ee4414.check("W7-1.1", y_hat=torch.tensor([[1.5]]))
-    registry.remove_folder(registry.__file__.rsplit("/", 1)[0])  # the package's own stays
+    registry.remove_folder(Path(registry.__file__).parent)  # the package's own stays
     assert "W1-1.1" in exercises()
 
 
