@@ -26,7 +26,7 @@ import ee4414_reveal as reveal  # noqa: E402
 from ee4414_course import exercise_id  # noqa: E402
 from ee4414_install import install_cell  # noqa: E402
 
-from ee4414.selfcheck.expectations import EXPECTATIONS  # noqa: E402
+from ee4414.selfcheck.registry import expectations  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("week*/plot_*.py"))
 CONF = nbx.notebook_conf(install_cell("0.1.0", "https://example.org/"), ROOT / "examples")
@@ -38,7 +38,7 @@ NUMBER = re.compile(r"(?<![\w.])(?<![\w.][-−])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+
 def expected_values(exercise: str) -> list[torch.Tensor]:
     """The tensors and numbers the self-check of ``exercise`` compares answers with."""
     found: list[torch.Tensor] = []
-    for checker in EXPECTATIONS[exercise].values():
+    for checker in expectations()[exercise].values():
         found += _values_in(checker, set())
     return found
 
@@ -52,7 +52,7 @@ def _values_in(fn: Any, seen: set[int]) -> Iterator[torch.Tensor]:
     kind = getattr(fn, "__qualname__", "").split(".")[0]
     for name, cell in zip(names, cells, strict=True):
         value = cell.cell_contents
-        if kind == "tensor" and name == "want":
+        if kind == "equals_tensor" and name == "want":
             yield value
         elif kind == "number" and name == "expected":
             yield torch.tensor(float(value))

@@ -13,6 +13,7 @@ from ee4414 import (
     relu_derivative,
     squared_error,
 )
+from ee4414 import course_numbers as cn
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -37,7 +38,7 @@ def test_finite_differences_agree_with_autograd(seed):
 
 
 def test_two_layer_backprop_by_hand():
-    layer0 = Linear(2, 2, w=[[0.8, -0.3], [-0.5, -0.1]], b=[0.5, -0.2], dtype=torch.float64)
+    layer0 = Linear(2, 2, w=cn.W4_HIDDEN_W, b=cn.W4_HIDDEN_B, dtype=torch.float64)
     layer1 = Linear(2, 1, w=[-0.5, -0.4], b=-0.8, dtype=torch.float64)
     net = MLP.from_layers([layer0, layer1])
     x = torch.tensor([[0.3], [0.1]], dtype=torch.float64)

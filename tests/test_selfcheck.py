@@ -5,26 +5,28 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ee4414.selfcheck import check, core, expectations
+from ee4414.selfcheck import check, checkers, core, registry
 
 
 @pytest.fixture
 def fake_exercise(monkeypatch):
     table = {
         "X-1": {
-            "a": core.tensor([[1.0], [3.0], [5.0]], dtype=torch.float32, what="a column vector"),
-            "loss": core.number(3.0276),
-        },
-        "X-2": {"f": core.function(lambda x: x**2, [(3.0,), (torch.tensor([1.0, -3.0]),)])},
-        "X-3": {
-            "losses": core.all_of(
-                core.predicate(lambda v: len(v) == 3, "record one loss per epoch (3 epochs)"),
-                core.predicate(lambda v: v[-1] < v[0], "the loss should go down"),
+            "a": checkers.equals_tensor(
+                [[1.0], [3.0], [5.0]], dtype=torch.float32, what="a column vector"
             ),
-            "y_hat": core.shape((2, 1, 1)),
+            "loss": checkers.number(3.0276),
+        },
+        "X-2": {"f": checkers.agrees_with(lambda x: x**2, [(3.0,), (torch.tensor([1.0, -3.0]),)])},
+        "X-3": {
+            "losses": checkers.all_of(
+                checkers.predicate(lambda v: len(v) == 3, "record one loss per epoch (3 epochs)"),
+                checkers.predicate(lambda v: v[-1] < v[0], "the loss should go down"),
+            ),
+            "y_hat": checkers.shape((2, 1, 1)),
         },
     }
-    monkeypatch.setattr(expectations, "EXPECTATIONS", table)
+    monkeypatch.setattr(registry, "expectations", lambda: table)
     return table
 
 

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from ee4414.selfcheck import check, isolation
-from ee4414.selfcheck.expectations import EXPECTATIONS
+from ee4414.selfcheck.registry import expectations
 
 LOSS = 3.0276  # (1.24 + 0.5)², the loss of W2-1.3
 
@@ -94,7 +94,7 @@ def test_a_loop_that_never_ends_is_stopped(monkeypatch, exercise, name):
     if not isolation.time_limit_available():
         pytest.skip("no SIGALRM on this platform: checks run without a time limit")
     monkeypatch.setattr(isolation, "TIME_LIMIT", 0.3)
-    answers = dict.fromkeys(EXPECTATIONS[exercise], None)
+    answers = dict.fromkeys(expectations()[exercise], None)
     answers[name] = loop_forever
     result = check(exercise, **answers)
     assert any(
@@ -144,7 +144,7 @@ class FromTorch(torch.nn.Module):
 
 
 def test_w4_checks_survive_a_failing_forward():
-    answers = dict.fromkeys(EXPECTATIONS["W4-1.6"], None)
+    answers = dict.fromkeys(expectations()["W4-1.6"], None)
     answers["models"] = {"relu": FromTorch()}
     result = check("W4-1.6", **answers)
     assert any(
@@ -222,7 +222,7 @@ def test_an_error_inside_a_checker_becomes_a_hint(monkeypatch):
     def broken(name, got):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setitem(EXPECTATIONS["W2-1.3"], "loss", broken)
+    monkeypatch.setitem(expectations()["W2-1.3"], "loss", broken)
     result = check("W2-1.3", squared_error=squared_error, loss=LOSS)
     assert result.hints == [
         "loss: the check could not use this value (ZeroDivisionError: division by zero); "
@@ -235,7 +235,7 @@ def test_endless_recursion_becomes_a_hint():
         return recurse(y_hat, y)
 
     answers = {"squared_error": recurse, "loss": LOSS}
-    monkey = EXPECTATIONS["W2-1.3"]["squared_error"]
+    monkey = expectations()["W2-1.3"]["squared_error"]
     hints, _ = isolation.run_isolated("squared_error", lambda n, g: monkey(n, g), recurse)
     assert hints[0].startswith("squared_error(<tensor (1, 1)>, -0.5) raised RecursionError")
     assert not check("W2-1.3", **answers).ok
@@ -261,7 +261,7 @@ def test_a_checker_tensor_changed_during_a_check_is_restored_and_reported(monkey
         got(week3._X4)  # as a checker that forgot to copy would
         return []
 
-    monkeypatch.setitem(EXPECTATIONS["W2-1.3"], "squared_error", passes_the_probe_itself)
+    monkeypatch.setitem(expectations()["W2-1.3"], "squared_error", passes_the_probe_itself)
     result = check("W2-1.3", squared_error=lambda x: x.mul_(0), loss=LOSS)
     assert result.hints[0].startswith("squared_error: your code changed the tensors the check")
     assert torch.equal(week3._X4, before)

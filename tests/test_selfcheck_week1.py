@@ -14,7 +14,7 @@ import pytest
 import torch
 
 from ee4414.selfcheck import check
-from ee4414.selfcheck.week1 import WEEK1
+from ee4414.selfcheck.week1 import EXPECTATIONS as WEEK1
 
 
 def _z_2x3x4() -> torch.Tensor:
@@ -151,13 +151,6 @@ def answers(exercise: str, **wrong: Any) -> dict[str, Any]:
 def test_every_exercise_has_an_answer_here():
     assert set(ANSWERS) == set(WEEK1)
     assert all(set(ANSWERS[ex]()) == set(WEEK1[ex]) for ex in WEEK1)
-
-
-@pytest.mark.parametrize("exercise", list(ANSWERS))
-def test_the_worked_answer_passes(exercise, capsys):
-    result = check(exercise, **answers(exercise))
-    assert result.ok, result.hints
-    assert capsys.readouterr().out.strip() == f"{exercise}: correct"
 
 
 A_FLAT = torch.tensor([1.0, 3.0, 5.0])

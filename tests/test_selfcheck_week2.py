@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 import torch
 
+from ee4414 import course_numbers as cn
 from ee4414.selfcheck import check
-from ee4414.selfcheck.expectations import EXPECTATIONS
-from ee4414.selfcheck.week2 import WEEK2
+from ee4414.selfcheck.registry import expectations
+from ee4414.selfcheck.week2 import EXPECTATIONS as WEEK2
 
-X = torch.tensor([[0.5], [0.4]])
-Y = -0.5
+X = torch.tensor(cn.W2_X)
+Y = cn.W2_Y
 
 
 class Linear(torch.nn.Module):
     """The course's neuron, written as in W2-1.2."""
 
-    def __init__(self, w=((0.4,), (0.1,)), b=1.0):
+    def __init__(self, w=cn.W2_W, b=cn.W2_B):
         super().__init__()
         self.w = torch.nn.Parameter(torch.tensor(w))
         self.b = torch.nn.Parameter(torch.tensor(b))
@@ -73,7 +74,7 @@ def the_hint(result):
 def test_every_week2_exercise_has_a_self_check():
     ids = {"W2-1.1", "W2-1.2", "W2-1.3", "W2-1.4", "W2-1.5", "W2-1.6", "W2-1.7", "W2-Eg2"}
     assert set(WEEK2) == ids | {"W2-Ex2"}
-    assert all(EXPECTATIONS[ex] is WEEK2[ex] for ex in WEEK2)
+    assert all(expectations()[ex] is WEEK2[ex] for ex in WEEK2)
 
 
 # W2-1.1: the model from three tensors
@@ -83,11 +84,6 @@ def w2_1_1_answer():
     w = torch.tensor([[0.4], [0.1]], requires_grad=True)
     b = torch.tensor(1.0, requires_grad=True)
     return {"x": X, "w": w, "b": b, "y_hat": w.T @ X + b}
-
-
-def test_w2_1_1_worked_answer_passes(capsys):
-    assert check("W2-1.1", **w2_1_1_answer()).ok
-    assert capsys.readouterr().out.strip() == "W2-1.1: correct"
 
 
 def test_w2_1_1_a_flat_weight_vector_gets_the_column_hint():
@@ -124,11 +120,6 @@ def test_w2_1_1_hints_do_not_give_the_output_away(capsys):
 
 
 # W2-1.2: the model as a torch.nn.Module
-
-
-def test_w2_1_2_worked_answer_passes():
-    model = Linear()
-    assert check("W2-1.2", model=model, y_hat=model(X)).ok
 
 
 def test_w2_1_2_the_class_must_be_a_module():
@@ -186,11 +177,6 @@ def test_w2_1_2_a_hard_coded_output_is_caught():
 # W2-1.3: the squared-error loss
 
 
-def test_w2_1_3_worked_answer_passes():
-    loss = squared_error(Linear()(X), Y)
-    assert check("W2-1.3", squared_error=squared_error, loss=loss).ok
-
-
 def test_w2_1_3_the_reversed_order_is_the_same_loss():
     def squared_error_reversed(y_hat, y):
         return (y - y_hat) ** 2
@@ -211,12 +197,6 @@ def test_w2_1_3_absolute_error_and_a_missing_square():
 
 
 # W2-1.4: gradients with backward()
-
-
-def test_w2_1_4_worked_answer_passes():
-    model = with_gradients()
-    assert model.w.grad.shape == (2, 1) and model.b.grad.shape == ()
-    assert check("W2-1.4", model=model).ok
 
 
 def test_w2_1_4_no_backward_yet():
@@ -255,10 +235,6 @@ def w2_1_5_answer(update=optimize_weights, lr=0.01):
         "y_hat": y_hat,
         "loss_new": squared_error(y_hat, Y),
     }
-
-
-def test_w2_1_5_worked_answer_passes():
-    assert check("W2-1.5", **w2_1_5_answer()).ok
 
 
 def test_w2_1_5_naming_the_parameters_is_fine_too():
@@ -315,11 +291,6 @@ def test_w2_1_5_an_update_outside_no_grad_fails_in_the_probe():
 # W2-1.6: 100 epochs
 
 
-def test_w2_1_6_worked_answer_passes():
-    model, losses, _ = train()
-    assert check("W2-1.6", losses=losses, model=model).ok
-
-
 def test_w2_1_6_losses_kept_as_tensors():
     model, losses, _ = train(item=False)
     assert the_hint(check("W2-1.6", losses=losses, model=model)).startswith(
@@ -356,11 +327,6 @@ def test_w2_1_6_wrong_learning_rate_and_too_few_epochs():
 
 
 LEARNING_RATES = [1.0, 0.1, 0.01, 0.001]
-
-
-def test_w2_1_7_worked_answer_passes():
-    runs = {lr: train(lr)[1:] for lr in LEARNING_RATES}
-    assert check("W2-1.7", runs=runs).ok
 
 
 def test_w2_1_7_one_model_shared_by_all_runs():
@@ -402,12 +368,6 @@ W0, W1, B, X0, X1 = 0.4, 0.1, 1.0, 0.5, 0.4
 Y_HAT = W0 * X0 + W1 * X1 + B
 
 
-def test_w2_eg2_worked_answer_passes():
-    grad_w0_terms = 2 * W0 * X0**2 + 2 * X0 * W1 * X1 + 2 * X0 * B - 2 * X0 * Y
-    grad_w0 = 2 * X0 * (Y_HAT - Y)
-    assert check("W2-Eg2", grad_w0_terms=grad_w0_terms, grad_w0=grad_w0).ok
-
-
 def test_w2_eg2_a_lost_factor_and_a_lost_sign():
     result = check("W2-Eg2", grad_w0_terms=X0 * (Y_HAT - Y), grad_w0=2 * X0 * (Y - Y_HAT))
     assert result.hints == [
@@ -427,10 +387,6 @@ def w2_ex2_answer(grad=grad_w1):
     with torch.no_grad():
         manual = grad(model.w, model.b, X, Y)
     return {"grad_w1": grad, "manual": manual, "autograd": model.w.grad[1, 0]}
-
-
-def test_w2_ex2_worked_answer_passes():
-    assert check("W2-Ex2", **w2_ex2_answer()).ok
 
 
 def test_w2_ex2_the_matrix_form_passes_too():

@@ -16,12 +16,13 @@ import pytest
 import torch
 
 import ee4414
+from ee4414 import course_numbers as cn
 from ee4414.selfcheck import check
-from ee4414.selfcheck.week3 import WEEK3
+from ee4414.selfcheck.week3 import EXPECTATIONS as WEEK3
 
 # The four points of W3-1.4 and W3-1.5, as columns (4, 2, 1), and W3-1.4's labels (4, 1, 1).
-X4 = torch.tensor([[1.0, 0.5], [0.1, -0.3], [-0.6, 0.4], [0.3, 1.2]]).unsqueeze(-1)
-C_SEPARABLE = torch.tensor([1.0, -1.0, -1.0, 1.0]).reshape(4, 1, 1)
+X4 = torch.tensor(cn.W3_POINTS)
+C_SEPARABLE = torch.tensor(cn.W3_LABELS).reshape(4, 1, 1)
 C_DIAGONALS = torch.tensor([1.0, -1.0, 1.0, -1.0]).reshape(4, 1, 1)
 
 
@@ -220,13 +221,6 @@ def test_every_exercise_has_an_answer_here():
     assert set(WEEK3) == {"W3-1.1", "W3-1.2", "W3-1.3", "W3-1.4", "W3-1.5"}
     assert set(ANSWERS) == set(WEEK3)
     assert all(set(ANSWERS[ex]()) == set(WEEK3[ex]) for ex in WEEK3)
-
-
-@pytest.mark.parametrize("exercise", list(ANSWERS))
-def test_the_worked_answer_passes(exercise, capsys):
-    result = check(exercise, **answers(exercise))
-    assert result.ok, result.hints
-    assert capsys.readouterr().out.strip() == f"{exercise}: correct"
 
 
 def _max_hinge(y_hat: torch.Tensor, c: torch.Tensor) -> Any:

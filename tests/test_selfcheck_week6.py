@@ -19,7 +19,7 @@ import torch
 
 import ee4414
 from ee4414.selfcheck import check
-from ee4414.selfcheck.week6 import WEEK6
+from ee4414.selfcheck.week6 import EXPECTATIONS as WEEK6
 from ee4414.training import History
 
 X_XOR, C_XOR = ee4414.xor()
@@ -309,13 +309,6 @@ def answers(exercise: str, **overrides: Any) -> dict[str, Any]:
 def test_every_exercise_has_an_answer_here():
     assert set(ANSWERS) == set(WEEK6)
     assert all(set(ANSWERS[ex]()) == set(WEEK6[ex]) for ex in WEEK6)
-
-
-@pytest.mark.parametrize("exercise", list(ANSWERS))
-def test_the_worked_answer_passes(exercise, capsys):
-    result = check(exercise, **answers(exercise))
-    assert result.ok, result.hints
-    assert capsys.readouterr().out.strip() == f"{exercise}: correct"
 
 
 def test_the_seeded_values_are_the_courses():

@@ -16,6 +16,7 @@ A small teaching library that grows with the course, one idea per module:
 - ``gradcheck`` (week 5): hand gradients against autograd and finite differences;
 - ``selfcheck`` (every week): :func:`check`, the exercise notebooks' self-checks;
 - ``practice`` (weeks 3, 6): personalised practice sheets, ``python -m ee4414.practice``.
+- ``course_numbers``: the course's numbers (weights, points), which self-checks and tests use.
 
 Data are column vectors throughout: a batch of inputs has shape ``(*, in_features, 1)``.
 """

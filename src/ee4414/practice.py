@@ -143,7 +143,7 @@ def _f(value: float) -> str:
     return f"{value:g}" if value != 0 else "0"
 
 
-def week3(dg: Digits) -> list[Question]:
+def week3(digits: Digits) -> list[Question]:
     r"""Questions and answers for week 3: a linear classifier and the hinge loss.
 
     The classifier has :math:`\mathbf{w} = [a + 1 + e/10,\ -(b + 1 + f/10)]^\top` and
@@ -153,7 +153,7 @@ def week3(dg: Digits) -> list[Question]:
 
     Parameters
     ----------
-    dg : Digits
+    digits : Digits
         The student's digits.
 
     Returns
@@ -161,9 +161,9 @@ def week3(dg: Digits) -> list[Question]:
     list of Question
         Questions 3.1 to 3.4 with their answers.
     """
-    w0, w1 = dg.a + 1 + dg.e / 10, -(dg.b + 1 + dg.f / 10)
-    bias = (10 * dg.c + dg.g - 55) / 100
-    x0, x1 = [dg.d / 10, dg.e / 10], [-dg.f / 10, dg.g / 10 - 1]
+    w0, w1 = digits.a + 1 + digits.e / 10, -(digits.b + 1 + digits.f / 10)
+    bias = (10 * digits.c + digits.g - 55) / 100
+    x0, x1 = [digits.d / 10, digits.e / 10], [-digits.f / 10, digits.g / 10 - 1]
     lr = 0.1
     model = Linear(2, 1, w=[w0, w1], b=bias)
     points = torch.tensor([x0, x1]).unsqueeze(-1)
@@ -232,8 +232,13 @@ def week3(dg: Digits) -> list[Question]:
     ]
 
 
-def week6_settings(dg: Digits) -> dict[str, float]:
+def week6_settings(digits: Digits) -> dict[str, float]:
     """The numbers week 6's questions give a student, all taken from the digits.
+
+    Parameters
+    ----------
+    digits : Digits
+        The student's digits.
 
     Returns
     -------
@@ -243,12 +248,12 @@ def week6_settings(dg: Digits) -> dict[str, float]:
         (300 + 20 d).
     """
     return {
-        "seed": dg.seed,
-        "hidden": 3 + dg.g % 2,
-        "xor_epochs": 200 + 20 * dg.f,
-        "n": 100 + 10 * dg.e,
-        "noise": (dg.g + 1) / 50,
-        "circle_epochs": 300 + 20 * dg.d,
+        "seed": digits.seed,
+        "hidden": 3 + digits.g % 2,
+        "xor_epochs": 200 + 20 * digits.f,
+        "n": 100 + 10 * digits.e,
+        "noise": (digits.g + 1) / 50,
+        "circle_epochs": 300 + 20 * digits.d,
     }
 
 
@@ -264,7 +269,7 @@ def _train(
         return f"{before:.4f}", f"{mse(y_hat, c).item():.4f}", f"{accuracy(y_hat, c):.2f}"
 
 
-def week6(dg: Digits) -> list[Question]:
+def week6(digits: Digits) -> list[Question]:
     """Questions and answers for week 6: initialisation, wider and deeper networks.
 
     The key draws its random numbers from a private :class:`torch.Generator` seeded like
@@ -273,7 +278,7 @@ def week6(dg: Digits) -> list[Question]:
 
     Parameters
     ----------
-    dg : Digits
+    digits : Digits
         The student's digits.
 
     Returns
@@ -281,7 +286,7 @@ def week6(dg: Digits) -> list[Question]:
     list of Question
         Questions 6.1 to 6.3 with their answers.
     """
-    st = week6_settings(dg)
+    st = week6_settings(digits)
     s = int(st["seed"])
     layer = Linear(2, 1, generator=torch.Generator().manual_seed(s))
     init = [f"{v:.4f}" for v in (*layer.w.flatten().tolist(), layer.b.item())]
@@ -379,21 +384,22 @@ def make_sheet(matric: str, weeks: Sequence[int] = (3, 6)) -> Sheet:
     ValueError
         If the number is malformed or a week has no practice questions.
     """
-    dg = parse_matric(matric)
+    digits = parse_matric(matric)
     unknown = [w for w in weeks if w not in WEEKS]
     if unknown:
         raise ValueError(f"practice sheets exist for weeks 3 and 6; got week(s) {unknown}")
-    items = tuple(q for w in weeks for q in WEEKS[w](dg))
+    items = tuple(q for w in weeks for q in WEEKS[w](digits))
     intro = (
-        f"# EE4414 practice: {dg.matric}\n\n"
-        f"Your digits (U*abcdefg*X): a = {dg.a}, b = {dg.b}, c = {dg.c}, d = {dg.d}, "
-        f"e = {dg.e}, f = {dg.f}, g = {dg.g}. The numbers below are already worked out from "
-        "them. Answer each question in its own notebook cell, labelled with its number, and "
-        "round as each question says.\n\n"
+        f"# EE4414 practice: {digits.matric}\n\n"
+        f"Your digits (U*abcdefg*X): a = {digits.a}, b = {digits.b}, c = {digits.c}, "
+        f"d = {digits.d}, e = {digits.e}, f = {digits.f}, g = {digits.g}. The numbers below are "
+        "already worked out from them. Answer each question in its own notebook cell, "
+        "labelled with its number, and round as each question says.\n\n"
     )
     questions = intro + "\n".join(q.text for q in items)
-    answers = f"# EE4414 practice answer key: {dg.matric}\n\n" + "\n".join(q.answer for q in items)
-    return Sheet(dg.matric, questions, answers, items)
+    key = f"# EE4414 practice answer key: {digits.matric}\n\n"
+    answers = key + "\n".join(q.answer for q in items)
+    return Sheet(digits.matric, questions, answers, items)
 
 
 # Markdown and the little LaTeX the sheets use, to HTML (no MathJax: the page prints as is)

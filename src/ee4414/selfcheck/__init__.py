@@ -19,8 +19,11 @@ never ends must be stopped with the notebook's stop button (interrupt the kernel
 ``check`` prints its verdict once and never raises, except for an unknown exercise id
 (``KeyError``) or a missing variable (``TypeError``).
 
-The expectations live in :mod:`ee4414.selfcheck.expectations`, one per exercise id, and
-are built from the exercise statements with the same library the worked examples use.
+Each week's expectations live in a module ``weekN.py`` (a table ``EXPECTATIONS``, one
+entry per exercise id), built from the course's numbers (:mod:`ee4414.course_numbers`)
+with the checkers of :mod:`ee4414.selfcheck.checkers` and the shared probes of
+``_probes.py``; :mod:`ee4414.selfcheck.registry` finds the week modules by their file
+names, so a new week needs no other edit.
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def _tensors_in(value: Any, depth: int = 0) -> Iterator[torch.Tensor]:
 def _checker_tensors() -> list[torch.Tensor]:
     """The tensors held at module level by the self-check modules (probes, references)."""
     found: dict[int, torch.Tensor] = {}
-    for name, module in list(sys.modules.items()):
+    for name, module in sys.modules.copy().items():  # a copy: other threads may import
         if module is None or not name.startswith("ee4414.selfcheck"):
             continue
         for value in vars(module).values():

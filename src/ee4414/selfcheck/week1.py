@@ -12,8 +12,16 @@ from typing import Any
 
 import torch
 
+from ee4414.course_numbers import W1_COLUMN_A, W1_COLUMN_B, W1_MATRIX_A
 from ee4414.devices import resolve_device
-from ee4414.selfcheck.core import Checker, Expectations, all_of, predicate, shape, tensor
+from ee4414.selfcheck.checkers import (
+    Checker,
+    Expectations,
+    all_of,
+    equals_tensor,
+    predicate,
+    shape,
+)
 
 
 def _one_hot(size: tuple[int, ...], index: tuple[int, ...], where: str, what: str) -> Checker:
@@ -27,7 +35,7 @@ def _one_hot(size: tuple[int, ...], index: tuple[int, ...], where: str, what: st
             "exactly one entry should be 1 and every other entry 0",
         ),
         predicate(lambda t: float(t[index]) == 1.0, f"the 1 is in the wrong place: {where}"),
-        tensor(expected, what=what),
+        equals_tensor(expected, what=what),
     )
 
 
@@ -64,13 +72,15 @@ def _on_usable_device(t: Any) -> bool:
     return device.type in _usable_device_types()
 
 
-# Values that several exercises start from (W1-1.4, W1-2.3, W1-2.5).
-_A12 = torch.arange(1.0, 13.0).reshape(3, 4)  # the 3×4 matrix holding 1 to 12 row by row
-_a135 = torch.tensor([[1.0], [3.0], [5.0]])
-_b246 = torch.tensor([[2.0], [4.0], [6.0]])
-_a235 = torch.tensor([[2.0], [3.0], [5.0]])
-_M23 = torch.tensor([[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]])
-_x_tenths = torch.tensor([[0.1], [0.2], [0.3]])
+# Values that several exercises start from (the course's numbers, see ee4414.course_numbers).
+_MATRIX_A = torch.tensor(W1_MATRIX_A)  # A of W1-1.4, W1-2.3 and W1-2.5.2: 1 to 12, row by row
+_COLUMN_A = torch.tensor(W1_COLUMN_A)  # a of W1-1.2, W1-2.2 and W1-2.6: [1, 3, 5]ᵀ
+_COLUMN_B = torch.tensor(W1_COLUMN_B)  # b of W1-2.2: [2, 4, 6]ᵀ
+_COLUMN_235 = torch.tensor([[2.0], [3.0], [5.0]])  # a (and b) of W1-2.4.1 and W1-2.4.3
+_MATRIX_2_TO_7 = torch.tensor(
+    [[2.0, 3.0, 4.0], [5.0, 6.0, 7.0]]
+)  # A (and B) of W1-2.4.2 and W1-2.5.1: 2 to 7, row by row
+_TENTHS = torch.tensor([[0.1], [0.2], [0.3]])  # x of W1-2.7
 
 # The 2×3×4 tensor of W1-2.1.3 to W1-2.1.6: zeros except Z[1, 1, 2] = 1.
 _Z = torch.zeros(2, 3, 4)
@@ -82,10 +92,10 @@ _UNIFORM_2X3 = all_of(
     predicate(_in_unit_interval, "torch.rand draws floats in [0, 1); some are not"),
 )
 
-WEEK1: Expectations = {
+EXPECTATIONS: Expectations = {
     "W1-1.1": {
         "a": all_of(
-            tensor(torch.zeros(3, 1), dtype=torch.float64, what="a column vector"),
+            equals_tensor(torch.zeros(3, 1), dtype=torch.float64, what="a column vector"),
             predicate(
                 lambda t: t.device.type == "cpu",
                 "keep it in the CPU's memory: check the device argument",
@@ -97,10 +107,10 @@ WEEK1: Expectations = {
         ),
     },
     "W1-1.2": {
-        "a": tensor(_a135, dtype=torch.float32, what="a column vector"),
+        "a": equals_tensor(_COLUMN_A, dtype=torch.float32, what="a column vector"),
     },
     "W1-1.3": {
-        "b": tensor(_a135.T, dtype=torch.float32, what="a row vector"),
+        "b": equals_tensor(_COLUMN_A.T, dtype=torch.float32, what="a row vector"),
         "predicted": predicate(
             lambda p: tuple(p) == (3, 2),
             "a shape lists the sizes from the outer bracket inwards: count the items of "
@@ -108,22 +118,24 @@ WEEK1: Expectations = {
         ),
     },
     "W1-1.4": {
-        "A": tensor(_A12, what="a matrix"),
+        "A": equals_tensor(_MATRIX_A, what="a matrix"),
     },
     "W1-1.5": {
-        "A_": tensor([[[1, 2], [5, 6], [9, 10]], [[3, 4], [7, 8], [11, 12]]], what="a 3-D tensor"),
+        "A_": equals_tensor(
+            [[[1, 2], [5, 6], [9, 10]], [[3, 4], [7, 8], [11, 12]]], what="a 3-D tensor"
+        ),
     },
     "W1-1.6": {
-        "ones": tensor(torch.ones(3, 1), what="a column vector"),
+        "ones": equals_tensor(torch.ones(3, 1), what="a column vector"),
         "count": all_of(
             _a_tensor,
             predicate(
                 lambda t: t.numel() == 12,
                 "1 to 12 is twelve numbers; remember where torch.arange stops",
             ),
-            tensor(torch.arange(1.0, 13.0), what="a 1-D tensor"),
+            equals_tensor(torch.arange(1.0, 13.0), what="a 1-D tensor"),
         ),
-        "I3": tensor(torch.eye(3), what="a square matrix"),
+        "I3": equals_tensor(torch.eye(3), what="a square matrix"),
         "first": _UNIFORM_2X3,
         "again": _UNIFORM_2X3,
     },
@@ -149,11 +161,11 @@ WEEK1: Expectations = {
     "W1-2.1.4": {
         "col_1d": all_of(
             _has_ndim(1, "an integer index removes its dimension, so this should be 1-D"),
-            tensor(_Z[1, :, 2]),
+            equals_tensor(_Z[1, :, 2]),
         ),
         "col_2d": all_of(
             _has_ndim(2, "a slice keeps its dimension, even of length one; an integer removes it"),
-            tensor(_Z[1, :, 2:3], what="a column vector"),
+            equals_tensor(_Z[1, :, 2:3], what="a column vector"),
         ),
     },
     "W1-2.1.5": {
@@ -163,7 +175,7 @@ WEEK1: Expectations = {
                 lambda t: t.shape[-1] == 2,
                 "a range a:b keeps the positions a up to b - 1; check the number of columns",
             ),
-            tensor(_Z[1, :, 1:3], what="a matrix"),
+            equals_tensor(_Z[1, :, 1:3], what="a matrix"),
         ),
     },
     "W1-2.1.6": {
@@ -173,63 +185,73 @@ WEEK1: Expectations = {
                 lambda t: t.shape[-1] == 3,
                 "a range a: runs from a to the end; check the number of columns",
             ),
-            tensor(_Z[1, :, 1:], what="a matrix"),
+            equals_tensor(_Z[1, :, 1:], what="a matrix"),
         ),
     },
     "W1-2.2.1": {
         "s": all_of(
             _has_ndim(3, "torch.stack adds a new dimension, so s has one more than a and b"),
-            tensor(torch.stack([_a135, _b246], dim=0), what="the vectors stacked along dim 0"),
+            equals_tensor(
+                torch.stack([_COLUMN_A, _COLUMN_B], dim=0), what="the vectors stacked along dim 0"
+            ),
         ),
-        "s1": tensor(torch.stack([_a135, _b246], dim=1), what="the vectors stacked along dim 1"),
-        "s2": tensor(torch.stack([_a135, _b246], dim=2), what="the vectors stacked along dim 2"),
+        "s1": equals_tensor(
+            torch.stack([_COLUMN_A, _COLUMN_B], dim=1), what="the vectors stacked along dim 1"
+        ),
+        "s2": equals_tensor(
+            torch.stack([_COLUMN_A, _COLUMN_B], dim=2), what="the vectors stacked along dim 2"
+        ),
     },
     "W1-2.2.2": {
         "c": all_of(
             _has_ndim(2, "torch.cat joins along a dimension a and b already have"),
-            tensor(torch.cat([_a135, _b246], dim=0), what="a column vector"),
+            equals_tensor(torch.cat([_COLUMN_A, _COLUMN_B], dim=0), what="a column vector"),
         ),
     },
     "W1-2.3.1": {
-        "b": tensor(_a135.T, what="a row vector"),
+        "b": equals_tensor(_COLUMN_A.T, what="a row vector"),
     },
     "W1-2.3.2": {
-        "B": tensor(_A12.T, what="the transpose of A"),
+        "B": equals_tensor(_MATRIX_A.T, what="the transpose of A"),
     },
     "W1-2.3.3": {
-        "A_": tensor(torch.stack([_A12, _A12]), what="two copies of the matrix, stacked"),
+        "A_": equals_tensor(
+            torch.stack([_MATRIX_A, _MATRIX_A]), what="two copies of the matrix, stacked"
+        ),
         "B_": all_of(
             _a_tensor,
             predicate(
                 lambda t: t.shape[0] == 2,
                 "the first axis (which matrix) should stay where it is",
             ),
-            tensor(torch.stack([_A12.T, _A12.T]), what="each matrix transposed"),
+            equals_tensor(torch.stack([_MATRIX_A.T, _MATRIX_A.T]), what="each matrix transposed"),
         ),
     },
     "W1-2.4.1": {
-        "c": tensor(_a235 * _a235, what="a column vector"),
+        "c": equals_tensor(_COLUMN_235 * _COLUMN_235, what="a column vector"),
     },
     "W1-2.4.2": {
-        "C": tensor(_M23 * _M23, what="a matrix"),
+        "C": equals_tensor(_MATRIX_2_TO_7 * _MATRIX_2_TO_7, what="a matrix"),
     },
     "W1-2.4.3": {
-        "result": tensor(_a235 * _a235.T, what="a matrix"),
+        "result": equals_tensor(_COLUMN_235 * _COLUMN_235.T, what="a matrix"),
     },
     "W1-2.4.4": {
-        "result": tensor(
+        "result": equals_tensor(
             torch.tensor([[2.0, 3.0], [4.0, 5.0], [6.0, 7.0]])
             * torch.tensor([[1.0], [2.0], [3.0]]),
             what="a matrix",
         ),
     },
     "W1-2.5.1": {
-        "B_T": tensor(_M23.T, what="the transpose of B"),
-        "C": tensor(_M23 @ _M23.T, what="a matrix"),
-        "D": tensor(_M23.T @ _M23, what="a matrix"),
+        "B_T": equals_tensor(_MATRIX_2_TO_7.T, what="the transpose of B"),
+        "C": equals_tensor(_MATRIX_2_TO_7 @ _MATRIX_2_TO_7.T, what="a matrix"),
+        "D": equals_tensor(_MATRIX_2_TO_7.T @ _MATRIX_2_TO_7, what="a matrix"),
     },
     "W1-2.5.2": {
-        "C_": tensor(torch.stack([_A12, _A12]) @ _A12.T, what="a batch of matrices"),
+        "C_": equals_tensor(
+            torch.stack([_MATRIX_A, _MATRIX_A]) @ _MATRIX_A.T, what="a batch of matrices"
+        ),
     },
     "W1-2.6": {
         "device": predicate(
@@ -237,11 +259,11 @@ WEEK1: Expectations = {
             "use the GPU when torch.cuda.is_available() says there is one, the CPU otherwise",
         ),
         "x": all_of(
-            tensor(_a135, what="a column vector"),
+            equals_tensor(_COLUMN_A, what="a column vector"),
             predicate(_on_usable_device, "move it to the chosen device with .to(device)"),
         ),
         "y": all_of(
-            tensor(torch.tensor([[7.5]]), what="a 1×1 matrix"),
+            equals_tensor(torch.tensor([[7.5]]), what="a 1×1 matrix"),
             predicate(_on_usable_device, "compute it on the device, where w and x are"),
         ),
         "y_back": all_of(
@@ -249,14 +271,14 @@ WEEK1: Expectations = {
                 lambda t: isinstance(t, torch.Tensor),
                 "keep the result a tensor, copied to the CPU, not a Python number",
             ),
-            tensor(torch.tensor([[7.5]]), what="a 1×1 matrix"),
+            equals_tensor(torch.tensor([[7.5]]), what="a 1×1 matrix"),
             predicate(lambda t: t.device.type == "cpu", "bring the result back to the CPU"),
         ),
     },
     "W1-2.7": {
-        "x64": tensor(_x_tenths, dtype=torch.float64, what="a column vector"),
-        "x64_to": tensor(_x_tenths, dtype=torch.float64, what="a column vector"),
-        "x32": tensor(_x_tenths, dtype=torch.float32, what="a column vector"),
-        "x32_to": tensor(_x_tenths, dtype=torch.float32, what="a column vector"),
+        "x64": equals_tensor(_TENTHS, dtype=torch.float64, what="a column vector"),
+        "x64_to": equals_tensor(_TENTHS, dtype=torch.float64, what="a column vector"),
+        "x32": equals_tensor(_TENTHS, dtype=torch.float32, what="a column vector"),
+        "x32_to": equals_tensor(_TENTHS, dtype=torch.float32, what="a column vector"),
     },
 }

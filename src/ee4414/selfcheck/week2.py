@@ -11,28 +11,34 @@ exercises are checked through the closed form of W2-1.7: one step multiplies the
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import torch
 
-from ee4414.selfcheck.core import (
+from ee4414.course_numbers import W2_B, W2_LR, W2_W, W2_X, W2_Y
+from ee4414.selfcheck._probes import (
+    all_python_numbers,
+    as_float64,
+    close,
+    computes_linear,
+    model_input,
+)
+from ee4414.selfcheck.checkers import (
     Checker,
     Expectations,
+    agrees_with,
     all_of,
-    function,
-    model_input,
+    equals_tensor,
     number,
     predicate,
-    tensor,
 )
 
-_W = torch.tensor([[0.4], [0.1]], dtype=torch.float64)  # (2, 1)
-_B = 1.0
-_X = torch.tensor([[0.5], [0.4]], dtype=torch.float64)  # (2, 1)
-_Y = -0.5
-_LR = 0.01
+_W = torch.tensor(W2_W, dtype=torch.float64)  # (2, 1)
+_B = W2_B
+_X = torch.tensor(W2_X, dtype=torch.float64)  # (2, 1)
+_Y = W2_Y
+_LR = W2_LR
 _EPOCHS = 100
 _LEARNING_RATES = (1.0, 0.1, 0.01, 0.001)
 
@@ -53,12 +59,9 @@ def _factor(lr: float) -> float:
     return 1.0 - 2.0 * lr * _S
 
 
-def _close(value: Any, expected: float, rel: float = 1e-3, abs_tol: float = 1e-6) -> bool:
-    return math.isclose(float(value), expected, rel_tol=rel, abs_tol=abs_tol)
-
-
-def _as_float64(t: Any) -> torch.Tensor:
-    return torch.as_tensor(t.detach(), dtype=torch.float64).cpu()
+def _near(value: Any, expected: float, *, atol: float = 1e-6) -> bool:
+    """True when the number ``value`` is within 0.1 % (or ``atol``) of ``expected``."""
+    return close(value, expected, atol=atol, rtol=1e-3)
 
 
 # W2-1.1 and W2-1.2: the model
@@ -75,17 +78,11 @@ def _owns_w_and_b(model: Any) -> bool:
 
 def _holds_start_values(model: Any) -> bool:
     params = sorted(model.parameters(), key=lambda p: p.numel())
-    b, w = (_as_float64(p).flatten() for p in params)
-    return torch.allclose(w, _W.flatten(), atol=1e-6) and _close(b, _B, abs_tol=1e-6)
+    b, w = (as_float64(p).flatten() for p in params)
+    return torch.allclose(w, _W.flatten(), atol=1e-6) and _near(b, _B, atol=1e-6)
 
 
-def _computes_linear(model: Any) -> bool:
-    for x in (_X, torch.tensor([[1.0], [-2.0]], dtype=torch.float64)):
-        out = model(model_input(model, x))
-        expected = _W.T @ x + _B
-        if tuple(out.shape) != (1, 1) or not torch.allclose(_as_float64(out), expected, atol=1e-5):
-            return False
-    return True
+_FORWARD_PROBES = (_X, torch.tensor([[1.0], [-2.0]], dtype=torch.float64))  # where wᵀx + b is tried
 
 
 # W2-1.4 and W2-1.5: gradients and one step
@@ -96,8 +93,8 @@ def _has_grads(model: Any) -> bool:
 
 
 def _grads_are(model: Any, scale: float) -> bool:
-    w_grad, b_grad = _as_float64(model.w.grad), _as_float64(model.b.grad)
-    return torch.allclose(w_grad, scale * _GRAD_W, atol=1e-4) and _close(b_grad, scale * _GRAD_B)
+    w_grad, b_grad = as_float64(model.w.grad), as_float64(model.b.grad)
+    return torch.allclose(w_grad, scale * _GRAD_W, atol=1e-4) and _near(b_grad, scale * _GRAD_B)
 
 
 def _accumulated(model: Any) -> bool:
@@ -107,11 +104,11 @@ def _accumulated(model: Any) -> bool:
 
 
 def _params_at(model: Any, w: torch.Tensor, b: float) -> bool:
-    w_now, b_now = _as_float64(model.w), _as_float64(model.b)
-    return torch.allclose(w_now.reshape(w.shape), w, atol=1e-5) and _close(b_now, b, abs_tol=1e-5)
+    w_now, b_now = as_float64(model.w), as_float64(model.b)
+    return torch.allclose(w_now.reshape(w.shape), w, atol=1e-5) and _near(b_now, b, atol=1e-5)
 
 
-class _Probe(torch.nn.Module):
+class _NeuronWithGradients(torch.nn.Module):
     """A neuron shaped like the course's, with gradients set by hand, to try an update on."""
 
     def __init__(self) -> None:
@@ -123,7 +120,7 @@ class _Probe(torch.nn.Module):
 
 
 def _steps_downhill(optimize_weights: Any) -> bool:
-    probe = _Probe()
+    probe = _NeuronWithGradients()
     optimize_weights(probe, 0.1)
     w_expected = torch.tensor([[0.4 - 0.1], [0.1 + 0.2]], dtype=torch.float64)
     return _params_at(probe, w_expected, 1.0 - 0.05) and all(
@@ -136,10 +133,6 @@ def _steps_downhill(optimize_weights: Any) -> bool:
 
 def _loss_after(steps: int, lr: float) -> float:
     return float(_LOSS * _factor(lr) ** (2 * steps))
-
-
-def _all_python_numbers(values: Sequence[Any]) -> bool:
-    return all(isinstance(v, (float, int)) and not isinstance(v, bool) for v in values)
 
 
 def _falls_every_epoch(values: Sequence[float]) -> bool:
@@ -158,7 +151,7 @@ def _scales_like(lr: float) -> Checker:
     def test(runs: Any) -> bool:
         losses, errors = runs[lr]
         return all(
-            _close(losses[t + 1] / losses[t], r**2) and _close(errors[t + 1] / errors[t], r)
+            _near(losses[t + 1] / losses[t], r**2) and _near(errors[t + 1] / errors[t], r)
             for t in range(5)
         )
 
@@ -174,25 +167,25 @@ def _scales_like(lr: float) -> Checker:
 
 def _autograd_grad_w(w: Any, b: Any, x: Any, y: float) -> torch.Tensor:
     """dL/dw of L = (wᵀx + b - y)², by autograd in float64: the judge of a hand formula."""
-    w64 = _as_float64(w).clone().requires_grad_()
+    w64 = as_float64(w).clone().requires_grad_()
     with torch.enable_grad():
-        loss = ((w64.T @ _as_float64(x) + float(b) - y) ** 2).sum()
+        loss = ((w64.T @ as_float64(x) + float(b) - y) ** 2).sum()
         (grad,) = torch.autograd.grad(loss, w64)
     return grad
 
 
-WEEK2: Expectations = {
+EXPECTATIONS: Expectations = {
     "W2-1.1": {
-        "x": tensor(_X, what="a 2×1 column vector"),
+        "x": equals_tensor(_X, what="a 2×1 column vector"),
         "w": all_of(
-            tensor(_W, what="a 2×1 column vector"),
+            equals_tensor(_W, what="a 2×1 column vector"),
             predicate(_requires_grad, "training will need ∂L/∂w, so autograd must track w"),
         ),
         "b": all_of(
             number(_B),
             predicate(_requires_grad, "training will need ∂L/∂b: make b a tensor autograd tracks"),
         ),
-        "y_hat": tensor(_Y_HAT, what="a 1×1 tensor"),
+        "y_hat": equals_tensor(_Y_HAT, what="a 1×1 tensor"),
     },
     "W2-1.2": {
         "model": all_of(
@@ -207,13 +200,14 @@ WEEK2: Expectations = {
             ),
             predicate(_holds_start_values, "w and b should start at the values the exercise gives"),
             predicate(
-                _computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x"
+                lambda m: computes_linear(m, _W, _B, _FORWARD_PROBES),
+                "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 x",
             ),
         ),
-        "y_hat": tensor(_Y_HAT, what="a 1×1 tensor"),
+        "y_hat": equals_tensor(_Y_HAT, what="a 1×1 tensor"),
     },
     "W2-1.3": {
-        "squared_error": function(
+        "squared_error": agrees_with(
             lambda y_hat, y: (y_hat - y) ** 2,
             [
                 (torch.tensor([[1.24]]), -0.5),
@@ -262,19 +256,19 @@ WEEK2: Expectations = {
                 "learning rate and that exactly one step was taken",
             ),
         ),
-        "y_hat": tensor(_Y_HAT_STEP, what="a 1×1 tensor"),
+        "y_hat": equals_tensor(_Y_HAT_STEP, what="a 1×1 tensor"),
         "loss_new": number(_LOSS_STEP),
     },
     "W2-1.6": {
         "losses": all_of(
             predicate(lambda v: len(v) == _EPOCHS, f"record one loss per epoch ({_EPOCHS} epochs)"),
             predicate(
-                _all_python_numbers,
+                all_python_numbers,
                 "store each loss as a Python number with loss.item(); a tensor keeps its autograd "
                 "record alive and cannot be plotted",
             ),
             predicate(
-                lambda v: _close(v[0], _LOSS),
+                lambda v: _near(v[0], _LOSS),
                 "the first entry should be the loss of the starting weights: record each loss "
                 "before the update",
             ),
@@ -284,13 +278,13 @@ WEEK2: Expectations = {
                 "gradients are cleared every epoch",
             ),
             predicate(
-                lambda v: _close(v[-1], _loss_after(_EPOCHS - 1, _LR)),
+                lambda v: _near(v[-1], _loss_after(_EPOCHS - 1, _LR)),
                 f"the last loss is not where {_EPOCHS} epochs with μ = {_LR} lead; check the "
                 "learning rate and that every epoch takes exactly one step",
             ),
         ),
         "model": predicate(
-            lambda m: _close(m(model_input(m, _X)).item(), _Y + _ERROR * _factor(_LR) ** _EPOCHS),
+            lambda m: _near(m(model_input(m, _X)).item(), _Y + _ERROR * _factor(_LR) ** _EPOCHS),
             f"model(x) is not where {_EPOCHS} steps from the starting values lead; check the "
             "model you trained is the one named model",
         ),
@@ -307,12 +301,12 @@ WEEK2: Expectations = {
                 f"value per epoch ({_EPOCHS} epochs)",
             ),
             predicate(
-                lambda runs: all(_close(losses[0], _LOSS) for losses, _ in runs.values()),
+                lambda runs: all(_near(losses[0], _LOSS) for losses, _ in runs.values()),
                 "every run should start from a fresh model: the first loss of each run is the "
                 "loss of the starting weights, recorded before the first update",
             ),
             predicate(
-                lambda runs: all(_close(errors[0], _ERROR) for _, errors in runs.values()),
+                lambda runs: all(_near(errors[0], _ERROR) for _, errors in runs.values()),
                 "errors should hold ŷ − y of every epoch, recorded before the update",
             ),
             *(_scales_like(lr) for lr in _LEARNING_RATES),
@@ -323,7 +317,7 @@ WEEK2: Expectations = {
         "grad_w0": number(_GRAD_W[0, 0].item()),
     },
     "W2-Ex2": {
-        "grad_w1": function(
+        "grad_w1": agrees_with(
             lambda w, b, x, y: _autograd_grad_w(w, b, x, y)[1, 0],
             [
                 (

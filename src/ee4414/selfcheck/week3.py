@@ -19,19 +19,27 @@ from typing import Any
 
 import torch
 
-from ee4414.selfcheck.core import Expectations, all_of, function, model_input, predicate
+from ee4414.course_numbers import W3_B, W3_LABELS, W3_POINTS, W3_W
+from ee4414.losses import hinge
+from ee4414.selfcheck._probes import (
+    all_python_numbers,
+    as_float64,
+    computes_linear,
+    differentiable,
+    is_module,
+    model_input,
+)
+from ee4414.selfcheck.checkers import Expectations, agrees_with, all_of, predicate
 
-_W = torch.tensor([[1.0], [3.0]], dtype=torch.float64)  # (2, 1)
-_B = 0.0
-_INPUTS = torch.tensor([[[1.0], [0.5]], [[0.1], [-0.3]]], dtype=torch.float64)  # (2, 2, 1)
+_W = torch.tensor(W3_W, dtype=torch.float64)  # (2, 1)
+_B = W3_B
+_INPUTS = torch.tensor(W3_POINTS[:2], dtype=torch.float64)  # (2, 2, 1)
 _OUTPUTS = (_W.T @ _INPUTS + _B).flatten()  # ŷ⁽⁰⁾ = 2.5, ŷ⁽¹⁾ = -0.8
 _CLASSES = [1.0, -1.0]  # the sign rule on the two outputs
 
 # W3-1.4 and W3-1.5: four points forming a parallelogram with corners 0, 3, 2, 1 in turn.
-_X4 = torch.tensor(
-    [[[1.0], [0.5]], [[0.1], [-0.3]], [[-0.6], [0.4]], [[0.3], [1.2]]], dtype=torch.float64
-)  # (4, 2, 1)
-_C4 = torch.tensor([1.0, -1.0, -1.0, 1.0], dtype=torch.float64).reshape(4, 1, 1)
+_X4 = torch.tensor(W3_POINTS, dtype=torch.float64)  # (4, 2, 1)
+_C4 = torch.tensor(W3_LABELS, dtype=torch.float64).reshape(4, 1, 1)
 _EPOCHS_1_4 = 20
 _LR_1_4 = 0.1
 _EPOCHS_1_5 = 30
@@ -49,19 +57,7 @@ _W_START, _B_START = _start_weights()
 _FIRST_STEP_LOSS = max(0.0, 1.0 - (_C4[0] * (_W_START.T @ _X4[0] + _B_START)).item())
 
 
-def _as_float64(t: Any) -> torch.Tensor:
-    return torch.as_tensor(t.detach(), dtype=torch.float64).cpu()
-
-
-def _all_python_numbers(values: Sequence[Any]) -> bool:
-    return all(isinstance(v, (float, int)) and not isinstance(v, bool) for v in values)
-
-
 # W3-1.1: the model, the inputs and the outputs
-
-
-def _is_module(model: Any) -> bool:
-    return isinstance(model, torch.nn.Module)
 
 
 def _has_w_and_b(model: Any) -> bool:
@@ -73,20 +69,11 @@ def _w_is_column(model: Any) -> bool:
 
 
 def _holds_values(model: Any) -> bool:
-    w, b = _as_float64(model.w), _as_float64(model.b)
+    w, b = as_float64(model.w), as_float64(model.b)
     return torch.allclose(w, _W, atol=1e-6) and math.isclose(b.item(), _B, abs_tol=1e-6)
 
 
-def _computes_linear(model: Any) -> bool:
-    with torch.no_grad():
-        for x in (*_INPUTS, torch.tensor([[-2.0], [0.7]], dtype=torch.float64)):
-            out = model(model_input(model, x))
-            expected = _W.T @ x + _B
-            if tuple(out.shape) != (1, 1) or not torch.allclose(
-                _as_float64(out), expected, atol=1e-5
-            ):
-                return False
-    return True
+_FORWARD_PROBES = (*_INPUTS, torch.tensor([[-2.0], [0.7]], dtype=torch.float64))  # tried wᵀx + b
 
 
 def _pair(values: Any) -> bool:
@@ -99,7 +86,7 @@ def _columns(values: Any) -> bool:
 
 def _inputs_are(values: Any) -> bool:
     return all(
-        torch.allclose(_as_float64(v), want, atol=1e-6)
+        torch.allclose(as_float64(v), want, atol=1e-6)
         for v, want in zip(values, _INPUTS, strict=True)
     )
 
@@ -109,7 +96,7 @@ def _one_by_one(values: Any) -> bool:
 
 
 def _outputs_are(values: Any) -> bool:
-    got = torch.stack([_as_float64(v).flatten() for v in values]).flatten()
+    got = torch.stack([as_float64(v).flatten() for v in values]).flatten()
     return torch.allclose(got, _OUTPUTS, atol=1e-4)
 
 
@@ -163,11 +150,6 @@ def _draws_boundary(ax: Any) -> bool:
 # W3-1.4: the hinge loss and its training run
 
 
-def _hinge(y_hat: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
-    """Mean hinge loss max(0, 1 - c ŷ) over the points."""
-    return torch.clamp(1 - c * y_hat, min=0.0).mean()
-
-
 def _point(y_hat: float, c: float) -> tuple[torch.Tensor, torch.Tensor]:
     return torch.tensor([[y_hat]]), torch.tensor([[c]])
 
@@ -186,15 +168,6 @@ _HINGE_BATCH = [
         torch.tensor([1.0, -1.0, -1.0, 1.0]).reshape(4, 1, 1),
     )
 ]
-
-
-def _differentiable(hinge_loss: Any) -> bool:
-    for y, c in ((-3.0, -1.0), (0.4, 1.0)):  # beyond the margin and inside it
-        y_hat = torch.tensor([[y]], requires_grad=True)
-        out = hinge_loss(y_hat, torch.tensor([[c]]))
-        if not (isinstance(out, torch.Tensor) and out.requires_grad):
-            return False
-    return True
 
 
 def _first_step_is_point_0(step_losses: Sequence[float]) -> bool:
@@ -225,7 +198,7 @@ def _last_epoch_steps_are_zero(step_losses: Sequence[float]) -> bool:
 
 def _outputs_on(model: Any, x: torch.Tensor) -> torch.Tensor:
     with torch.no_grad():
-        return torch.stack([_as_float64(model(model_input(model, x_i))) for x_i in x])
+        return torch.stack([as_float64(model(model_input(model, x_i))) for x_i in x])
 
 
 def _separates(model: Any) -> bool:
@@ -254,11 +227,11 @@ def _not_separable(c: Any) -> bool:
     return bool(labels[0] == labels[2] and labels[1] == labels[3] and labels[0] != labels[1])
 
 
-WEEK3: Expectations = {
+EXPECTATIONS: Expectations = {
     "W3-1.1": {
         "model": all_of(
             predicate(
-                _is_module, "should be an instance of your class, derived from torch.nn.Module"
+                is_module, "should be an instance of your class, derived from torch.nn.Module"
             ),
             predicate(
                 _has_w_and_b,
@@ -268,7 +241,8 @@ WEEK3: Expectations = {
             predicate(_w_is_column, "w should be a 2×1 column vector and b a single number"),
             predicate(_holds_values, "w and b should hold the values the exercise gives"),
             predicate(
-                _computes_linear, "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 column x"
+                lambda m: computes_linear(m, _W, _B, _FORWARD_PROBES),
+                "model(x) should return wᵀx + b, a 1×1 tensor, for a 2×1 column x",
             ),
         ),
         "inputs": all_of(
@@ -293,7 +267,7 @@ WEEK3: Expectations = {
     },
     "W3-1.2": {
         "classify": all_of(
-            function(_sign_rule, [(torch.tensor([[v]]),) for v in (2.5, -0.8, 0.3, -4.0)]),
+            agrees_with(_sign_rule, [(torch.tensor([[v]]),) for v in (2.5, -0.8, 0.3, -4.0)]),
             predicate(
                 _zero_is_minus_one,
                 "an output of exactly 0 is given the wrong class: only a positive ŷ is class 1",
@@ -305,7 +279,7 @@ WEEK3: Expectations = {
         ),
     },
     "W3-1.3": {
-        "decision_boundary": function(_boundary, _BOUNDARY_CASES, atol=1e-5),
+        "decision_boundary": agrees_with(_boundary, _BOUNDARY_CASES, atol=1e-5),
         "ax": predicate(
             _draws_boundary,
             "no line drawn on ax follows the boundary ŷ = 0 of w = [1, 3], b = 0, with x0 on "
@@ -314,13 +288,13 @@ WEEK3: Expectations = {
     },
     "W3-1.4": {
         "hinge_loss": all_of(
-            function(_hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
+            agrees_with(hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
-                _differentiable,
+                lambda f: differentiable(f, [(-3.0, -1.0), (0.4, 1.0)]),  # beyond, inside
                 "should return a tensor that autograd can differentiate, also beyond the margin "
                 "where the loss is 0 (Python's max gives a plain 0 there: use a torch function)",
             ),
-            function(_hinge, _HINGE_BATCH, atol=1e-5),
+            agrees_with(hinge, _HINGE_BATCH, atol=1e-5),
         ),
         "step_losses": all_of(
             predicate(
@@ -328,7 +302,7 @@ WEEK3: Expectations = {
                 f"record the loss of every step: one per point per epoch, {4 * _EPOCHS_1_4} in all",
             ),
             predicate(
-                _all_python_numbers,
+                all_python_numbers,
                 "store each loss as a Python number with loss.item(); a tensor keeps its autograd "
                 "record alive and cannot be plotted",
             ),
@@ -354,7 +328,7 @@ WEEK3: Expectations = {
                 lambda v: len(v) == _EPOCHS_1_4,
                 f"record one loss per epoch ({_EPOCHS_1_4} epochs)",
             ),
-            predicate(_all_python_numbers, "store each loss as a Python number with loss.item()"),
+            predicate(all_python_numbers, "store each loss as a Python number with loss.item()"),
             predicate(
                 lambda v: v[-1] <= 1e-6 < v[0],
                 "the loss of the last epoch should be 0, below that of the first; check the sign "

@@ -11,54 +11,63 @@ Modules are checked through their forward pass, on single columns and on batches
 training exercises (W4-1.5, W4-1.6) are checked by properties of the run: one loss per
 epoch, falling, and every XOR point classified correctly. W4-1.5's ``train`` is also run
 for three epochs on a small linear model when the check runs and compared with gradient
-descent (``ee4414.selfcheck.train_function``, shared with W6-1.2). Nothing is trained at
+descent (``ee4414.selfcheck.train_checker``, shared with W6-1.2). Nothing is trained at
 import.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import torch
 
-from ee4414.datasets import xor
-from ee4414.selfcheck.core import (
+from ee4414.activations import relu
+from ee4414.course_numbers import W4_ANSWER_CODE, W4_NEURONS, W4_X, W4_X2
+from ee4414.losses import hinge, mse
+from ee4414.selfcheck._probes import (
+    GRID,
+    all_python_numbers,
+    as_float64,
+    close,
+    differentiable,
+    history_losses,
+    is_module,
+    model_input,
+    n_params,
+    pairs,
+    read_neuron,
+    run,
+    solves_xor,
+)
+from ee4414.selfcheck.checkers import (
     Checker,
     Expectations,
+    agrees_with,
     all_of,
-    function,
-    model_input,
+    equals_tensor,
     predicate,
     shape,
-    tensor,
 )
-from ee4414.selfcheck.train_function import train_checker
+from ee4414.selfcheck.train_checker import train_checker
 
-# W4-1.1: (w0, w1, b) of each neuron, from the exercise statement.
-_NEURONS = {
-    "layer0_0": (0.8, -0.5, 0.5),
-    "layer0_1": (-0.3, -0.1, -0.2),
-    "layer1": (-0.5, -0.4, -0.8),
-}
-# The course's answer code has other numbers for two neurons (see the note on W4-1.1).
-_ANSWER_CODE = {"layer0_1": (-1.0, -0.1, -0.2), "layer1": (-0.5, -0.4, -0.2)}
+# W4-1.1: (w0, w1, b) of each neuron, from the exercise statement; the course's answer
+# code has other numbers for two neurons (see the note on W4-1.1).
+_NEURONS = W4_NEURONS
+_ANSWER_CODE = W4_ANSWER_CODE
 
-_X = torch.tensor([[0.3], [0.1]], dtype=torch.float64)  # (2, 1)
-_X2 = torch.tensor([[-1.0], [-1.0]], dtype=torch.float64)  # W4-1.4's second input
+_X = torch.tensor(W4_X, dtype=torch.float64)  # (2, 1)
+_X2 = torch.tensor(W4_X2, dtype=torch.float64)  # W4-1.4's second input
 _COLUMNS = torch.tensor(
     [[[0.3], [0.1]], [[-1.0], [-1.0]], [[1.0], [-2.0]], [[2.0], [0.5]]], dtype=torch.float64
 )  # (4, 2, 1): one or both hidden neurons silent, or both active
-_PROBES = torch.tensor([[[0.0], [0.0]], [[1.0], [0.0]], [[0.0], [1.0]]])  # 0, e0, e1
 _NEURON_INPUTS = torch.cat([_COLUMNS, torch.tensor([[[-2.0], [1.0]]], dtype=torch.float64)])
 
-_X_XOR, _C_XOR = xor()  # (4, 2, 1), (4, 1, 1)
-_GRID = torch.cartesian_prod(torch.linspace(-1.0, 2.0, 5), torch.linspace(-1.0, 2.0, 5))
-_GRID = _GRID.reshape(25, 2, 1)
 _EPOCHS_1_5 = 300
 _EPOCHS_1_6 = 1000
 _START_BOUND = 0.2
+_TOL = {"atol": 1e-5, "rtol": 1e-5}  # how close a forward pass must come to the reference
 
 
 def _column(numbers: tuple[float, float, float]) -> tuple[torch.Tensor, float]:
@@ -90,51 +99,7 @@ _OUT = _neuron(_NEURONS["layer1"], _Z)  # (1, 1): -1.145
 _BATCH = torch.stack([_X, _X2])  # (2, 2, 1)
 
 
-def _as_float64(t: Any) -> torch.Tensor:
-    return torch.as_tensor(t.detach(), dtype=torch.float64).cpu()
-
-
-def _is_module(got: Any) -> bool:
-    return isinstance(got, torch.nn.Module)
-
-
-def _n_params(module: Any) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
-def _run(model: Any, x: torch.Tensor) -> torch.Tensor:
-    """``model(x)`` on the model's device and dtype, without autograd, in float64 on the CPU."""
-    with torch.no_grad():
-        out = model(model_input(model, x))
-    return _as_float64(out)
-
-
-def _close(got: torch.Tensor, want: torch.Tensor, atol: float = 1e-5) -> bool:
-    return got.shape == want.shape and torch.allclose(got, want, atol=atol)
-
-
-def _all_python_numbers(values: Sequence[Any]) -> bool:
-    return all(isinstance(v, (float, int)) and not isinstance(v, bool) for v in values)
-
-
-def _differentiable(fn: Any, cases: Sequence[tuple[float, float]]) -> bool:
-    """True when ``fn(y_hat, y)`` is a tensor that autograd follows back to y_hat, for 1×1 pairs."""
-    for y_hat, y in cases:
-        leaf = torch.tensor([[y_hat]], requires_grad=True)
-        out = fn(leaf * 1.0, torch.tensor([[y]]))
-        if not (isinstance(out, torch.Tensor) and out.requires_grad):
-            return False
-    return True
-
-
 # W4-1.1: three neurons
-
-
-def _read_neuron(layer: Any) -> torch.Tensor:
-    """A neuron's numbers (w0, w1, b), read through its forward pass at 0, e0 and e1."""
-    out = torch.cat([_run(layer, x).flatten() for x in _PROBES])
-    b = out[0]
-    return torch.stack([out[1] - b, out[2] - b, b])
 
 
 def _check_neuron(
@@ -144,7 +109,7 @@ def _check_neuron(
     want = torch.tensor(expected, dtype=torch.float64)
 
     def checker(name: str, got: Any) -> list[str]:
-        if not _is_module(got):
+        if not is_module(got):
             return [f"{name}: should be an instance of your Linear class (a torch.nn.Module)"]
         try:
             with torch.no_grad():
@@ -153,11 +118,11 @@ def _check_neuron(
             return [f"{name}: {name}(x) raised {type(err).__name__} for a column x of shape (2, 1)"]
         if not all(isinstance(out, torch.Tensor) and tuple(out.shape) == (1, 1) for out in raw):
             return [f"{name}: {name}(x) should return a 1×1 tensor for a 2×1 column x"]
-        outputs = [_as_float64(out) for out in raw]
-        numbers = _read_neuron(got)
+        outputs = [as_float64(out) for out in raw]
+        numbers = read_neuron(got, batched=False)
         w, b = numbers[:2].reshape(2, 1), numbers[2].item()
         if not all(
-            _close(out, w.T @ x + b) for out, x in zip(outputs, _NEURON_INPUTS, strict=True)
+            close(out, w.T @ x + b, **_TOL) for out, x in zip(outputs, _NEURON_INPUTS, strict=True)
         ):
             return [f"{name}: {name}(x) should be exactly wᵀx + b, with no activation"]
         if torch.allclose(numbers, want, atol=1e-5):
@@ -179,11 +144,6 @@ def _check_neuron(
 
 
 # W4-1.2: the ReLU
-
-
-def _relu(y_hat: torch.Tensor) -> torch.Tensor:
-    """max(0, ŷ), element by element."""
-    return torch.clamp(y_hat, min=0.0)
 
 
 _RELU_CASES: list[tuple[Any, ...]] = [
@@ -243,9 +203,9 @@ def _check_two_layer_nn(name: str, got: Any) -> list[str]:
             f"{name}() raised {type(err).__name__}: {err}; the class should build the network "
             "with the exercise's numbers, without arguments"
         ]
-    if not _is_module(model):
+    if not is_module(model):
         return [f"{name}: the class should derive from torch.nn.Module"]
-    if _n_params(model) != 9:
+    if n_params(model) != 9:
         return [
             f"{name}: the network should hold 9 parameters, two weights and a bias for each of "
             "its three neurons; assign the neurons to attributes of self, after "
@@ -255,7 +215,7 @@ def _check_two_layer_nn(name: str, got: Any) -> list[str]:
         in_shape, want = tuple(x.shape), (*x.shape[:-2], 1, 1)
         where = "one column" if x.dim() == 2 else "a batch"
         try:
-            out = _run(model, x)
+            out = run(model, x)
         except Exception as err:  # the student's forward may raise anything
             hint = f"{name}: on {where} of shape {in_shape}, forward raised {type(err).__name__}"
             if x.dim() > 2:
@@ -266,8 +226,8 @@ def _check_two_layer_nn(name: str, got: Any) -> list[str]:
                 f"{name}: on {where} of shape {in_shape}, the network should return shape {want}, "
                 f"one 1×1 output per column; got {tuple(out.shape)}"
             ]
-        if not _close(out, _network(x, torch.relu)):
-            if _close(out, _network(x, lambda t: t)):
+        if not close(out, _network(x, torch.relu), **_TOL):
+            if close(out, _network(x, lambda t: t), **_TOL):
                 return [f"{name}: the hidden outputs should pass through the ReLU before layer1"]
             return [
                 f"{name}: the outputs differ from those of the exercise's network; check each "
@@ -277,48 +237,21 @@ def _check_two_layer_nn(name: str, got: Any) -> list[str]:
 
 
 def _stacked_in_order(x: Any) -> bool:
-    return _close(_as_float64(x[0]), _X) and _close(_as_float64(x[1]), _X2)
+    return close(as_float64(x[0]), _X, **_TOL) and close(as_float64(x[1]), _X2, **_TOL)
 
 
 # W4-1.5: the loss, the training loop and the trained network
 
 
-def _mse(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-    """Mean of (ŷ - y)² over every point."""
-    return ((y_hat - y) ** 2).mean()
-
-
-def _pairs(*values: tuple[float, float]) -> tuple[torch.Tensor, torch.Tensor]:
-    y_hat = torch.tensor([v for v, _ in values]).reshape(-1, 1, 1)
-    y = torch.tensor([label for _, label in values]).reshape(-1, 1, 1)
-    return y_hat, y
-
-
 _MSE_CASES = [
     (torch.tensor([[0.5]]), torch.tensor([[-1.0]])),
-    _pairs((0.1, -1.0), (0.3, 1.0), (-0.2, 1.0), (0.05, -1.0)),  # the mean over four points
-    _pairs((1.0, 1.0), (-1.0, -1.0)),
-    _pairs((2.0, 1.0), (-3.0, -1.0), (0.0, 1.0)),
+    pairs((0.1, -1.0), (0.3, 1.0), (-0.2, 1.0), (0.05, -1.0)),  # the mean over four points
+    pairs((1.0, 1.0), (-1.0, -1.0)),
+    pairs((2.0, 1.0), (-3.0, -1.0), (0.0, 1.0)),
 ]
 
 
-def _accuracy(model: Any, x: torch.Tensor, c: torch.Tensor) -> float:
-    y_hat = _run(model, x)
-    if y_hat.shape != c.shape:
-        return 0.0
-    return (torch.where(y_hat > 0, 1.0, -1.0) == c.double()).double().mean().item()
-
-
-def _solves_xor(model: Any) -> bool:
-    return _accuracy(model, _X_XOR, _C_XOR) == 1.0
-
-
 # W4-1.6: any activation, another loss
-
-
-def _hinge(y_hat: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
-    """Mean hinge loss max(0, 1 - c ŷ) over the points."""
-    return torch.clamp(1 - c * y_hat, min=0.0).mean()
 
 
 _HINGE_CASES = [
@@ -327,8 +260,8 @@ _HINGE_CASES = [
     (torch.tensor([[0.5]]), torch.tensor([[-1.0]])),  # on the wrong side
 ]
 _HINGE_BATCHES = [
-    _pairs((2.5, 1.0), (-0.8, -1.0), (0.5, -1.0), (-2.0, 1.0)),  # the mean over four points
-    _pairs((-3.0, -1.0), (1.2, 1.0)),  # every point beyond the margin: 0
+    pairs((2.5, 1.0), (-0.8, -1.0), (0.5, -1.0), (-2.0, 1.0)),  # the mean over four points
+    pairs((-3.0, -1.0), (1.2, 1.0)),  # every point beyond the margin: 0
 ]
 
 
@@ -341,7 +274,7 @@ def _any_forward(model: Any, x: torch.Tensor, act: Callable[..., torch.Tensor]) 
     with torch.no_grad():
         x = model_input(model, x)
         z = torch.cat([act(model.layer0_0(x)), act(model.layer0_1(x))], dim=-2)
-        return _as_float64(model.layer1(z))
+        return as_float64(model.layer1(z))
 
 
 def _check_any_activation(name: str, got: Any) -> list[str]:
@@ -356,9 +289,9 @@ def _check_any_activation_here(name: str, got: Any) -> list[str]:
         model = _builds_any(got, torch.tanh, 0)
     except Exception as err:  # the student's code may raise anything
         return [f"{signature} raised {type(err).__name__}: {err}"]
-    if not _is_module(model):
+    if not is_module(model):
         return [f"{name}: the class should derive from torch.nn.Module"]
-    if _n_params(model) != 9:
+    if n_params(model) != 9:
         return [
             f"{name}: the network should hold W4-1.5's 9 parameters, two weights and a bias "
             "for each of its three neurons"
@@ -380,10 +313,10 @@ def _check_any_activation_here(name: str, got: Any) -> list[str]:
     for activation in (torch.tanh, torch.sigmoid, torch.relu):
         model = _builds_any(got, activation, 1)
         try:
-            out = _run(model, _GRID)
+            out = run(model, GRID)
         except Exception as err:  # the student's forward may raise anything
             return [f"{name}: on a batch of shape (25, 2, 1), forward raised {type(err).__name__}"]
-        if not _close(out, _any_forward(model, _GRID, activation)):
+        if not close(out, _any_forward(model, GRID, activation), **_TOL):
             return [
                 f"{name}: the network should apply the activation passed in to both hidden "
                 "neurons' outputs, then feed them to layer1, as W4-1.5's network does with relu"
@@ -391,17 +324,13 @@ def _check_any_activation_here(name: str, got: Any) -> list[str]:
     return []
 
 
-def _history_losses(history: Any) -> list[float]:
-    return list(history.losses if hasattr(history, "losses") else history)
-
-
 def _check_models(name: str, got: Any) -> list[str]:
     """A dict of trained networks, each classifying all four XOR points correctly."""
-    if not isinstance(got, dict) or not got or not all(_is_module(m) for m in got.values()):
+    if not isinstance(got, dict) or not got or not all(is_module(m) for m in got.values()):
         return [f"{name}: should be a dict that maps each version's name to its trained network"]
     for version, model in got.items():
         try:
-            solved = _solves_xor(model)
+            solved = solves_xor(model)
         except Exception as err:  # the student's forward may raise anything
             return [
                 f"{name}: the network of version {version!r} raised {type(err).__name__} on "
@@ -423,7 +352,7 @@ def _check_histories(name: str, got: Any) -> list[str]:
         return [f"{name}: should be a dict that maps each version's name to its training history"]
     for version, history in got.items():
         try:
-            losses = [float(v) for v in _history_losses(history)]
+            losses = [float(v) for v in history_losses(history)]
         except (TypeError, ValueError, RuntimeError):
             return [f"{name}: the entry for {version!r} should be what Trainer.fit returns"]
         if len(losses) != _EPOCHS_1_6:
@@ -439,14 +368,14 @@ def _check_histories(name: str, got: Any) -> list[str]:
     return []
 
 
-WEEK4: Expectations = {
+EXPECTATIONS: Expectations = {
     "W4-1.1": {
         "layer0_0": _check_neuron(_NEURONS["layer0_0"]),
         "layer0_1": _check_neuron(_NEURONS["layer0_1"], _ANSWER_CODE["layer0_1"]),
         "layer1": _check_neuron(_NEURONS["layer1"], _ANSWER_CODE["layer1"]),
-        "y_hat0_0": tensor(_Y_HAT["layer0_0"], what="a 1×1 tensor"),
-        "y_hat0_1": tensor(_Y_HAT["layer0_1"], what="a 1×1 tensor"),
-        "y_hat1": tensor(_Y_HAT["layer1"], what="a 1×1 tensor"),
+        "y_hat0_0": equals_tensor(_Y_HAT["layer0_0"], what="a 1×1 tensor"),
+        "y_hat0_1": equals_tensor(_Y_HAT["layer0_1"], what="a 1×1 tensor"),
+        "y_hat1": equals_tensor(_Y_HAT["layer1"], what="a 1×1 tensor"),
     },
     "W4-1.2": {
         "relu": all_of(
@@ -454,19 +383,19 @@ WEEK4: Expectations = {
                 _leaves_input,
                 "relu(y_hat) should return a new tensor and leave y_hat itself unchanged",
             ),
-            function(_relu, _RELU_CASES, atol=1e-6, returns_tensor=True),
+            agrees_with(relu, _RELU_CASES, atol=1e-6, returns_tensor=True),
             predicate(
                 _relu_gradient,
                 "autograd cannot differentiate relu's output with respect to its input: build "
                 "it with torch operations, without .item() or Python's max",
             ),
         ),
-        "z_0": tensor(_relu(_Y_HAT["layer0_0"]), what="a 1×1 tensor"),
-        "z_1": tensor(_relu(_Y_HAT["layer0_1"]), what="a 1×1 tensor"),
+        "z_0": equals_tensor(relu(_Y_HAT["layer0_0"]), what="a 1×1 tensor"),
+        "z_1": equals_tensor(relu(_Y_HAT["layer0_1"]), what="a 1×1 tensor"),
     },
     "W4-1.3": {
         "z": all_of(
-            tensor(_Z, what="a 2×1 column"),
+            equals_tensor(_Z, what="a 2×1 column"),
             predicate(
                 _has_graph,
                 "build z from z_0 and z_1 with torch.cat, so that autograd can still follow it "
@@ -478,7 +407,7 @@ WEEK4: Expectations = {
                 "the same line still works when batch dimensions come in front",
             ),
         ),
-        "y_hat": tensor(_OUT, what="a 1×1 tensor"),
+        "y_hat": equals_tensor(_OUT, what="a 1×1 tensor"),
     },
     "W4-1.4": {
         "TwoLayerNN": _check_two_layer_nn,
@@ -490,17 +419,17 @@ WEEK4: Expectations = {
                 "new leading dimension",
             ),
         ),
-        "y_hat": tensor(_network(_BATCH, torch.relu), what="one 1×1 output per point"),
-        "x_batches": tensor(_BATCH.unsqueeze(0), what="x with one more leading dimension"),
-        "y_hat_batches": tensor(
+        "y_hat": equals_tensor(_network(_BATCH, torch.relu), what="one 1×1 output per point"),
+        "x_batches": equals_tensor(_BATCH.unsqueeze(0), what="x with one more leading dimension"),
+        "y_hat_batches": equals_tensor(
             _network(_BATCH.unsqueeze(0), torch.relu), what="one 1×1 output per point"
         ),
     },
     "W4-1.5": {
         "mse": all_of(
-            function(_mse, _MSE_CASES, atol=1e-5, returns_tensor=True),
+            agrees_with(mse, _MSE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
-                lambda mse: _differentiable(mse, [(0.3, 1.0), (-1.0, -1.0)]),
+                lambda mse: differentiable(mse, [(0.3, 1.0), (-1.0, -1.0)]),
                 "should return a tensor that autograd can differentiate: use torch operations",
             ),
         ),
@@ -511,7 +440,7 @@ WEEK4: Expectations = {
                 f"record one loss per epoch, {_EPOCHS_1_5} values in all",
             ),
             predicate(
-                _all_python_numbers,
+                all_python_numbers,
                 "store each loss as a Python number with loss.item(); a tensor keeps its autograd "
                 "record alive and cannot be plotted",
             ),
@@ -522,9 +451,9 @@ WEEK4: Expectations = {
             ),
         ),
         "model": all_of(
-            predicate(_is_module, "should be your trained TwoLayerNN (a torch.nn.Module)"),
+            predicate(is_module, "should be your trained TwoLayerNN (a torch.nn.Module)"),
             predicate(
-                _solves_xor,
+                solves_xor,
                 "after training, the signs of model(x) should match all four XOR labels; train "
                 "the seeded model with the learning rate and number of epochs given",
             ),
@@ -533,13 +462,13 @@ WEEK4: Expectations = {
     "W4-1.6": {
         "TwoLayerNNAnyActivation": _check_any_activation,
         "hinge": all_of(
-            function(_hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
+            agrees_with(hinge, _HINGE_CASES, atol=1e-5, returns_tensor=True),
             predicate(
-                lambda hinge: _differentiable(hinge, [(0.4, 1.0), (-3.0, -1.0)]),
+                lambda hinge: differentiable(hinge, [(0.4, 1.0), (-3.0, -1.0)]),
                 "should return a tensor that autograd can differentiate, also beyond the margin "
                 "where the loss is 0 (Python's max gives a plain 0 there: use a torch function)",
             ),
-            function(_hinge, _HINGE_BATCHES, atol=1e-5),
+            agrees_with(hinge, _HINGE_BATCHES, atol=1e-5),
         ),
         "models": _check_models,
         "histories": _check_histories,

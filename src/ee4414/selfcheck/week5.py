@@ -20,11 +20,23 @@ from typing import Any
 
 import torch
 
-from ee4414.selfcheck.core import (
+from ee4414.course_numbers import (
+    W2_B,
+    W2_W,
+    W2_X,
+    W2_Y,
+    W4_HIDDEN_B,
+    W4_HIDDEN_W,
+    W4_NEURONS,
+    W4_X,
+    W5_Y,
+)
+from ee4414.selfcheck._probes import close
+from ee4414.selfcheck.checkers import (
     Checker,
     Expectations,
+    agrees_with,
     all_of,
-    function,
     number,
     predicate,
 )
@@ -32,18 +44,18 @@ from ee4414.selfcheck.core import (
 _F64 = torch.float64
 
 # The week-2 neuron, in float64.
-_W = torch.tensor([[0.4], [0.1]], dtype=_F64)  # (2, 1)
-_B = 1.0
-_X = torch.tensor([[0.5], [0.4]], dtype=_F64)  # (2, 1)
-_Y = -0.5
+_W = torch.tensor(W2_W, dtype=_F64)  # (2, 1)
+_B = W2_B
+_X = torch.tensor(W2_X, dtype=_F64)  # (2, 1)
+_Y = W2_Y
 
 # The week-4 two-layer network: column j of _W0 holds hidden neuron j's weights.
-_W0 = torch.tensor([[0.8, -0.3], [-0.5, -0.1]], dtype=_F64)  # (2, 2)
-_B0 = torch.tensor([[0.5], [-0.2]], dtype=_F64)  # (2, 1)
-_W1 = torch.tensor([[-0.5], [-0.4]], dtype=_F64)  # (2, 1)
-_B1 = -0.8
-_Y2 = 1.0
-_X_A = torch.tensor([[0.3], [0.1]])  # neuron 0 on, neuron 1 off
+_W0 = torch.tensor(W4_HIDDEN_W, dtype=_F64)  # (2, 2)
+_B0 = torch.tensor(W4_HIDDEN_B, dtype=_F64)  # (2, 1)
+_W1 = torch.tensor([W4_NEURONS["layer1"][:2]], dtype=_F64).T  # (2, 1)
+_B1 = W4_NEURONS["layer1"][2]
+_Y2 = W5_Y
+_X_A = torch.tensor(W4_X)  # neuron 0 on, neuron 1 off
 _X_B = torch.tensor([[-0.5], [-2.0]])  # both hidden neurons on
 _X_C = torch.tensor([[-1.0], [0.5]])  # neuron 0 off, neuron 1 on
 
@@ -60,7 +72,7 @@ def _grad(f: Callable[[torch.Tensor], torch.Tensor], at: Any) -> torch.Tensor:
     return g
 
 
-def _neuron(activation: Callable[[torch.Tensor], torch.Tensor]) -> dict[str, float]:
+def _neuron_gradients(activation: Callable[[torch.Tensor], torch.Tensor]) -> dict[str, float]:
     """dL/d(everything) for L = (activation(wᵀx + b) - y)², by autograd at the week-2 point."""
     w, b = _W.clone().requires_grad_(), torch.tensor([[_B]], dtype=_F64, requires_grad=True)
     with torch.enable_grad():
@@ -77,9 +89,9 @@ def _neuron(activation: Callable[[torch.Tensor], torch.Tensor]) -> dict[str, flo
     }
 
 
-_LINEAR = _neuron(lambda t: t)
-_RELU = _neuron(torch.relu)
-_SIGMOID = _neuron(torch.sigmoid)
+_LINEAR = _neuron_gradients(lambda t: t)
+_RELU = _neuron_gradients(torch.relu)
+_SIGMOID = _neuron_gradients(torch.sigmoid)
 
 
 def _two_layer_grad_w0(x: Any) -> torch.Tensor:
@@ -129,14 +141,6 @@ def _sigmoid_slope(y_hat: Any) -> torch.Tensor:
 # Checkers for the hand-written activation derivatives.
 
 
-def _same(got: Any, want: torch.Tensor) -> bool:
-    """True when ``got`` has ``want``'s values (a lone number may drop the (1, 1) shape)."""
-    g = _f64(got)
-    if g.numel() == 1 and want.numel() == 1:
-        return abs(g.item() - want.item()) <= 1e-5
-    return g.shape == want.shape and torch.allclose(g, want, atol=1e-5, rtol=0)
-
-
 def _col(v: float) -> torch.Tensor:
     return torch.tensor([[v]])  # (1, 1), the shape of ŷ in the examples
 
@@ -174,7 +178,9 @@ def _slope_checker(
     grid = torch.linspace(-4.0, 4.0, 17)  # includes 0.0
 
     def region(values: list[float], hint: str) -> Checker:
-        return predicate(lambda f: all(_same(f(_col(v)), reference(_col(v))) for v in values), hint)
+        return predicate(
+            lambda f: all(close(f(_col(v)), reference(_col(v)), atol=1e-5) for v in values), hint
+        )
 
     return all_of(
         _runs_on(_col(points[0])),
@@ -184,7 +190,7 @@ def _slope_checker(
         *extra,
         *(region(values, hint) for values, hint in regions),
         predicate(
-            lambda f: _same(f(grid.clone()), reference(grid)),
+            lambda f: close(f(grid.clone()), reference(grid), atol=1e-5),
             "should work element-wise: for a tensor of several ŷ it should return one slope per "
             "entry, in the same shape (compare the whole tensor rather than branching with if)",
         ),
@@ -304,21 +310,21 @@ _X_CASES = [
     (torch.tensor([[0.0], [3.0]]),),
 ]
 
-WEEK5: Expectations = {
+EXPECTATIONS: Expectations = {
     "W5-1.1": {
-        "deriv_y_hat_over_w0": function(lambda x: _dyhat_dw(x, 0), _X_CASES),
+        "deriv_y_hat_over_w0": agrees_with(lambda x: _dyhat_dw(x, 0), _X_CASES),
         "dyhat_dw0": number(_dyhat_dw(_X, 0).item()),
         "grad_w0": number(_LINEAR["w0"]),
     },
     "W5-1.2": {
-        "deriv_y_hat_over_w1": function(lambda x: _dyhat_dw(x, 1), _X_CASES),
+        "deriv_y_hat_over_w1": agrees_with(lambda x: _dyhat_dw(x, 1), _X_CASES),
         "dL_dE": number(_LINEAR["error"]),
         "dE_dyhat": number(1.0),  # E = ŷ − y: the label is a constant
         "dyhat_dw1": number(_dyhat_dw(_X, 1).item()),
         "grad_w1": number(_LINEAR["w1"]),
     },
     "W5-1.3": {
-        "deriv_y_hat_over_b": function(
+        "deriv_y_hat_over_b": agrees_with(
             _dyhat_db, [(_col(1.24),), (_col(-0.3),), (_col(0.0),), (_col(7.5),)]
         ),
         "dL_dE": number(_LINEAR["error"]),
@@ -337,7 +343,7 @@ WEEK5: Expectations = {
         "grad_w0": number(_SIGMOID["w0"]),
     },
     "W5-1.5": {
-        "deriv_y_hat_over_z": function(
+        "deriv_y_hat_over_z": agrees_with(
             _dyhat_dz,
             [
                 (_W1.float(), 0),
@@ -347,7 +353,7 @@ WEEK5: Expectations = {
             ],
         ),
         "deriv_relu": _RELU_DERIVATIVE,
-        "deriv_hidden_over_weight": function(
+        "deriv_hidden_over_weight": agrees_with(
             _dhidden_dw,
             [
                 (_X_A, 0),

@@ -15,7 +15,7 @@ classified correctly; at least 90 % of the circle points, on the training draw a
 unseen one). Loss lists are checked for their length and their downward trend. The
 hand-written ``train`` of W6-1.2 is run for three epochs on a small linear model, and the
 parameters it leaves are compared with gradient descent's
-(``ee4414.selfcheck.train_function``, shared with W4-1.5).
+(``ee4414.selfcheck.train_checker``, shared with W4-1.5).
 """
 
 from __future__ import annotations
@@ -27,55 +27,40 @@ from typing import Any
 
 import torch
 
-from ee4414.datasets import circles, xor
-from ee4414.selfcheck.core import (
+from ee4414.datasets import circles
+from ee4414.selfcheck._probes import (
+    GRID,
+    accuracy,
+    history_losses,
+    is_module,
+    model_input,
+    n_params,
+    pairs,
+    read_neuron,
+    run,
+    solves_xor,
+)
+from ee4414.selfcheck.checkers import (
     Checker,
     Expectations,
+    agrees_with,
     all_of,
-    function,
-    model_input,
     predicate,
 )
-from ee4414.selfcheck.train_function import train_checker
+from ee4414.selfcheck.train_checker import train_checker
 
 # W6-1.1: seed 8's first three draws from U(-0.2, 0.2): the two weights, then the bias.
 _SEED, _BOUND = 8, 0.2
 _DRAWS = torch.nn.init.uniform_(
     torch.empty(3), -_BOUND, _BOUND, generator=torch.Generator().manual_seed(_SEED)
 )  # w0, w1, b ≈ 0.0392, 0.1381, 0.1786
-_PROBES = torch.tensor([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]).reshape(3, 2, 1)  # 0, e0, e1
 
-# W6-1.2 and W6-1.3: the XOR data, and a grid of points where ReLUs switch on and off.
-_X_XOR, _C_XOR = xor()  # (4, 2, 1), (4, 1, 1)
-_GRID = torch.cartesian_prod(torch.linspace(-1.0, 2.0, 5), torch.linspace(-1.0, 2.0, 5))
-_GRID = _GRID.reshape(25, 2, 1)
+# W6-1.2 and W6-1.3: the XOR data (ee4414.datasets.xor) and its training run.
 _EPOCHS_XOR = 400
 
 # W6-1.4: the circle data and its training run.
 _EPOCHS_CIRCLES = 800
 _MIN_ACCURACY = 0.9
-
-
-def _n_params(module: Any) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
-def _is_module(got: Any) -> bool:
-    return isinstance(got, torch.nn.Module)
-
-
-def _run(model: Any, x: torch.Tensor) -> torch.Tensor:
-    """``model(x)`` without autograd, on the model's device, back on the CPU in float64."""
-    with torch.no_grad():
-        y_hat: torch.Tensor = model(model_input(model, x))
-    return y_hat.detach().cpu().double()
-
-
-def _accuracy(model: Any, x: torch.Tensor, c: torch.Tensor) -> float:
-    y_hat = _run(model, x)
-    if y_hat.shape != c.shape:
-        return 0.0
-    return (torch.where(y_hat > 0, 1.0, -1.0) == c.double()).double().mean().item()
 
 
 # W6-1.1: the Linear class and the seeded layer
@@ -90,7 +75,7 @@ def _builds(Linear: Any, in_features: int, out_features: int) -> Any:
 
 def _registers_parameters(Linear: Any) -> bool:
     layer = _builds(Linear, 3, 1)
-    return isinstance(layer, torch.nn.Module) and _n_params(layer) == 3 + 1
+    return isinstance(layer, torch.nn.Module) and n_params(layer) == 3 + 1
 
 
 def _draws_uniform(Linear: Any) -> bool:
@@ -107,24 +92,17 @@ def _is_affine(Linear: Any) -> bool:
     return tuple(out12.shape) == (4, 1, 1) and torch.allclose(out12, out1 + out2 - out0, atol=1e-5)
 
 
-def _probed(layer: Any) -> torch.Tensor:
-    """A ``Linear(2, 1)``'s numbers, read through its forward pass: w0, w1, b."""
-    out = _run(layer, _PROBES).flatten()
-    b = out[0]
-    return torch.stack([out[1] - b, out[2] - b, b])
-
-
 def _check_layer(name: str, got: Any) -> list[str]:
     """The seeded ``Linear(2, 1)``: the right size, in range, seed 8's values in draw order."""
-    if not _is_module(got):
+    if not is_module(got):
         return [f"{name}: should be an instance of your Linear class (a torch.nn.Module)"]
-    if _n_params(got) != 3:
+    if n_params(got) != 3:
         return [
             f"{name}: Linear(2, 1) should hold two weights and one bias, each registered as a "
             "torch.nn.Parameter"
         ]
     try:
-        values = _probed(got)
+        values = read_neuron(got, batched=True)
     except Exception:  # the student's forward may raise anything
         return [f"{name}: layer(x) should work for a column x of shape (2, 1), or a batch of them"]
     if values.shape != (3,) or not bool((values.abs() <= _BOUND + 1e-6).all()):
@@ -150,7 +128,7 @@ def _has_layers(*names: str) -> Callable[[Any], bool]:
 
 
 def _layers_hold(count: int, *names: str) -> Callable[[Any], bool]:
-    return lambda m: all(_n_params(getattr(m, n)) == count for n in names)
+    return lambda m: all(n_params(getattr(m, n)) == count for n in names)
 
 
 def _stack_relu(layers: Sequence[Any], x: torch.Tensor) -> torch.Tensor:
@@ -172,16 +150,12 @@ def _deeper_forward(m: Any, x: torch.Tensor) -> torch.Tensor:
 
 def _forward_is(reference: Callable[[Any, torch.Tensor], torch.Tensor]) -> Callable[[Any], bool]:
     def test(m: Any) -> bool:
-        got = _run(m, _GRID)
+        got = run(m, GRID)
         with torch.no_grad():
-            want = reference(m, model_input(m, _GRID)).cpu().double()
+            want = reference(m, model_input(m, GRID)).cpu().double()
         return got.shape == (25, 1, 1) and torch.allclose(got, want, atol=1e-5)
 
     return test
-
-
-def _solves_xor(m: Any) -> bool:
-    return _accuracy(m, _X_XOR, _C_XOR) == 1.0
 
 
 def _loss_list(epochs: int, final_below: float) -> Checker:
@@ -225,18 +199,18 @@ def _circles(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def _fits_circles(seed: int) -> Callable[[Any], bool]:
-    return lambda m: _accuracy(m, *_circles(seed)) >= _MIN_ACCURACY
+    return lambda m: accuracy(m, *_circles(seed)) >= _MIN_ACCURACY
 
 
 def _circle_model(params: int, which: str) -> Checker:
     return all_of(
-        predicate(_is_module, f"should be the {which} network, a torch.nn.Module"),
+        predicate(is_module, f"should be the {which} network, a torch.nn.Module"),
         predicate(
-            lambda m: _n_params(m) == params,
+            lambda m: n_params(m) == params,
             f"should be the {which} network, with {params} weights and biases in all",
         ),
         predicate(
-            lambda m: tuple(_run(m, _circles(0)[0]).shape) == (300, 1, 1),
+            lambda m: tuple(run(m, _circles(0)[0]).shape) == (300, 1, 1),
             "model(x) should give one output per point, of shape (300, 1, 1) for the 300 points",
         ),
         predicate(
@@ -251,18 +225,14 @@ def _circle_model(params: int, which: str) -> Checker:
     )
 
 
-def _history_losses(history: Any) -> list[float]:
-    return list(history.losses if hasattr(history, "losses") else history)
-
-
 def _circle_history() -> Checker:
     return all_of(
         predicate(
-            lambda h: len(_history_losses(h)) == _EPOCHS_CIRCLES,
+            lambda h: len(history_losses(h)) == _EPOCHS_CIRCLES,
             f"should be what Trainer.fit returns, with one loss per epoch ({_EPOCHS_CIRCLES})",
         ),
         predicate(
-            lambda h: _history_losses(h)[-1] < 0.5 * _history_losses(h)[0],
+            lambda h: history_losses(h)[-1] < 0.5 * history_losses(h)[0],
             "the loss should fall well below where it started; check the learning rate",
         ),
     )
@@ -273,17 +243,11 @@ def _plain_accuracy(y_hat: torch.Tensor, c: torch.Tensor) -> float:
     return (torch.where(y_hat > 0, 1.0, -1.0) == c).float().mean().item()
 
 
-def _batch(*pairs: tuple[float, float]) -> tuple[torch.Tensor, torch.Tensor]:
-    y_hat = torch.tensor([y for y, _ in pairs]).reshape(-1, 1, 1)
-    c = torch.tensor([label for _, label in pairs]).reshape(-1, 1, 1)
-    return y_hat, c
-
-
 _ACCURACY_CASES = [
-    _batch((0.3, 1.0), (-1.2, -1.0), (2.0, -1.0), (-0.1, 1.0), (0.5, 1.0)),  # 3 of 5
-    _batch((0.7, 1.0), (-0.4, -1.0)),  # all right
-    _batch((0.7, -1.0), (-0.4, 1.0), (3.0, -1.0)),  # all wrong
-    _batch((1.5, 1.0), (0.2, -1.0), (-0.9, -1.0), (-2.5, 1.0)),  # half
+    pairs((0.3, 1.0), (-1.2, -1.0), (2.0, -1.0), (-0.1, 1.0), (0.5, 1.0)),  # 3 of 5
+    pairs((0.7, 1.0), (-0.4, -1.0)),  # all right
+    pairs((0.7, -1.0), (-0.4, 1.0), (3.0, -1.0)),  # all wrong
+    pairs((1.5, 1.0), (0.2, -1.0), (-0.9, -1.0), (-2.5, 1.0)),  # half
 ]
 
 
@@ -291,7 +255,7 @@ def _returns_fraction(plain_accuracy: Any) -> bool:
     return all(0.0 <= float(plain_accuracy(*args)) <= 1.0 for args in _ACCURACY_CASES)
 
 
-WEEK6: Expectations = {
+EXPECTATIONS: Expectations = {
     "W6-1.1": {
         "Linear": all_of(
             predicate(
@@ -314,7 +278,7 @@ WEEK6: Expectations = {
     },
     "W6-1.2": {
         "model": all_of(
-            predicate(_is_module, "should be an instance of your TwoLayerNN (a torch.nn.Module)"),
+            predicate(is_module, "should be an instance of your TwoLayerNN (a torch.nn.Module)"),
             predicate(
                 _has_layers("layer0_0", "layer0_1", "layer0_2", "layer1"),
                 "the first layer should have three neurons, layer0_0, layer0_1 and layer0_2, "
@@ -329,7 +293,7 @@ WEEK6: Expectations = {
                 "the output neuron layer1 should read the three hidden outputs",
             ),
             predicate(
-                lambda m: _n_params(m) == 3 * 3 + 4,
+                lambda m: n_params(m) == 3 * 3 + 4,
                 "model.parameters() should yield the four neurons' weights and biases and "
                 "nothing else",
             ),
@@ -338,14 +302,14 @@ WEEK6: Expectations = {
                 "model(x) should stack the outputs of layer0_0, layer0_1 and layer0_2 (in that "
                 "order) along dim=-2, apply the ReLU, and pass the result to layer1",
             ),
-            predicate(_solves_xor, _solves_xor_hint("layer0_0, layer0_1, layer0_2, layer1")),
+            predicate(solves_xor, _solves_xor_hint("layer0_0, layer0_1, layer0_2, layer1")),
         ),
         "train": train_checker("c"),
         "losses": _loss_list(_EPOCHS_XOR, final_below=0.25),
     },
     "W6-1.3": {
         "model": all_of(
-            predicate(_is_module, "should be an instance of your ThreeLayerNN (a torch.nn.Module)"),
+            predicate(is_module, "should be an instance of your ThreeLayerNN (a torch.nn.Module)"),
             predicate(
                 _has_layers("layer0_0", "layer0_1", "layer0_2"),
                 "the first layer should have three neurons, layer0_0, layer0_1 and layer0_2",
@@ -368,7 +332,7 @@ WEEK6: Expectations = {
                 "the output neuron layer2 should read the two outputs of the second layer",
             ),
             predicate(
-                lambda m: _n_params(m) == 3 * 3 + 2 * 4 + 3,
+                lambda m: n_params(m) == 3 * 3 + 2 * 4 + 3,
                 "model.parameters() should yield the six neurons' weights and biases and "
                 "nothing else",
             ),
@@ -379,7 +343,7 @@ WEEK6: Expectations = {
                 "ReLU after layer2",
             ),
             predicate(
-                _solves_xor, _solves_xor_hint("layer0_0 to layer0_2, layer1_0, layer1_1, layer2")
+                solves_xor, _solves_xor_hint("layer0_0 to layer0_2, layer1_0, layer1_1, layer2")
             ),
         ),
         "losses": _loss_list(_EPOCHS_XOR, final_below=0.25),
@@ -395,7 +359,7 @@ WEEK6: Expectations = {
                 "should return the fraction of points classified correctly, a number between "
                 "0 and 1",
             ),
-            function(_plain_accuracy, _ACCURACY_CASES, atol=1e-6),
+            agrees_with(_plain_accuracy, _ACCURACY_CASES, atol=1e-6),
         ),
     },
 }

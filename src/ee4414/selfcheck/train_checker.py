@@ -18,13 +18,13 @@ from typing import Any
 import torch
 
 from ee4414.datasets import xor
-from ee4414.selfcheck.core import Checker
+from ee4414.selfcheck.checkers import Checker
 
 LR, EPOCHS = 0.1, 3
 _X, _C = xor()  # (4, 2, 1), (4, 1, 1)
 
 
-class _Probe(torch.nn.Module):
+class _LinearProbe(torch.nn.Module):
     """A small linear model, ŷ = wᵀx + b, for trying out a training function."""
 
     def __init__(self) -> None:
@@ -41,7 +41,7 @@ def _descend(*, zero: bool = True, sign: float = 1.0) -> tuple[list[float], list
 
     ``zero=False`` lets the gradients pile up; ``sign=-1`` climbs the gradient instead.
     """
-    model = _Probe()
+    model = _LinearProbe()
     losses = []
     for _ in range(EPOCHS):
         loss = ((model(_X) - _C) ** 2).mean()  # the MSE over the four points
@@ -56,7 +56,7 @@ def _descend(*, zero: bool = True, sign: float = 1.0) -> tuple[list[float], list
     return losses, [p.detach().clone() for p in model.parameters()]
 
 
-def _same(params: Sequence[torch.Tensor], want: Sequence[torch.Tensor]) -> bool:
+def _same_params(params: Sequence[torch.Tensor], want: Sequence[torch.Tensor]) -> bool:
     return all(
         torch.allclose(p.double(), w.double(), atol=1e-5) for p, w in zip(params, want, strict=True)
     )
@@ -81,20 +81,20 @@ def train_checker(labels: str) -> Checker:
     def checker(name: str, got: Any) -> list[str]:
         if not callable(got):
             return [f"{name}: should be a function, train{call}"]
-        model = _Probe()
+        model = _LinearProbe()
         start = [p.detach().clone() for p in model.parameters()]
         try:
             losses = got(model, _X.clone(), _C.clone(), LR, EPOCHS)
         except Exception as err:  # the student's code may raise anything
             return [f"{name}{call} raised {type(err).__name__}: {err}"]
         params = [p.detach() for p in model.parameters()]
-        if _same(params, start):
+        if _same_params(params, start):
             return [
                 f"{name}: the model's parameters did not change; update every p in "
                 "model.parameters() in place, under torch.no_grad()"
             ]
         want_losses, want_params = _descend()
-        if not _same(params, want_params):
+        if not _same_params(params, want_params):
             return [_parameter_hint(name, params)]
         try:
             got_losses = [float(v.detach() if isinstance(v, torch.Tensor) else v) for v in losses]
@@ -114,12 +114,12 @@ def train_checker(labels: str) -> Checker:
 
 def _parameter_hint(name: str, params: Sequence[torch.Tensor]) -> str:
     """Name the mistake that leads to ``params``, when it is a known one."""
-    if _same(params, _descend(zero=False)[1]):
+    if _same_params(params, _descend(zero=False)[1]):
         return (
             f"{name}: the gradients pile up from epoch to epoch: loss.backward() adds to "
             "p.grad, so zero the gradients once per epoch, after the update or before backward()"
         )
-    if _same(params, _descend(sign=-1.0)[1]):
+    if _same_params(params, _descend(sign=-1.0)[1]):
         return f"{name}: the parameters move up the gradient; the update should go down"
     return (
         f"{name}: after a few epochs the parameters differ from gradient descent on the "
