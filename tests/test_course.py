@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import torch
 from sphinx_gallery.gen_gallery import DEFAULT_GALLERY_CONF, get_subsections
 
 import ee4414.selfcheck
@@ -122,9 +123,23 @@ assert y.tolist() == [3.0, 5.0]
 '''
 
 
+WEEK7_SELFCHECK = '''"""Self-checks for week 7."""
+
+from ee4414.selfcheck.checkers import Expectations, equals_tensor
+
+EXPECTATIONS: Expectations = {
+    "W7-1.1": {"y": equals_tensor([3.0, 5.0], what="the two sums of neighbours")},
+}
+'''
+
+
 @pytest.fixture
-def with_week7(tmp_path, monkeypatch):
-    """A copy of the project's examples/ and docs/conf.py with a week7/ added."""
+def with_week7(tmp_path, monkeypatch, selfcheck_folder):
+    """A copy of examples/ and docs/conf.py with a week7/, and week 7's self-check module.
+
+    The self-check is ``week7.py`` in a folder the registry searches, as
+    ``src/ee4414/selfcheck/week7.py`` would be: nothing else is registered by hand.
+    """
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     week7 = tmp_path / "examples" / "week7"
     week7.mkdir()
@@ -134,11 +149,7 @@ def with_week7(tmp_path, monkeypatch):
     shutil.copy(ROOT / "docs" / "conf.py", tmp_path / "docs" / "conf.py")
     (tmp_path / "docs" / "_ext").symlink_to(ROOT / "docs" / "_ext")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    # The self-check of W7-1.1. Until ee4414.selfcheck finds a week's checks by itself,
-    # the test registers the names it checks here; with that registry, write
-    # src/ee4414/selfcheck/week7.py into the copy instead and assert check("W7-1.1", y=...).
-    checks = {**ee4414.selfcheck.exercises(), "W7-1.1": ["y"]}
-    monkeypatch.setattr(ee4414.selfcheck, "exercises", lambda: checks)
+    (selfcheck_folder / "week7.py").write_text(WEEK7_SELFCHECK, encoding="utf-8")
     monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds its _ext folder
     return tmp_path
 
@@ -198,6 +209,10 @@ def test_week7_gets_its_exercise_notebook_and_zips(with_week7):
     code = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "ee4414.check('W7-1.1', y=y)" in code
     assert "y = x[:-1] + x[1:]" not in code
+    # the self-check that cell calls: found by the registry, right and wrong answers
+    assert ee4414.selfcheck.exercises()["W7-1.1"] == ["y"]
+    assert ee4414.check("W7-1.1", y=torch.tensor([3.0, 5.0])).ok
+    assert not ee4414.check("W7-1.1", y=torch.tensor([3.0, 6.0])).ok
     for kind, member in (("exercises", "_exercise.ipynb"), ("solutions", ".ipynb")):
         names = zipfile.ZipFile(out / f"week7-{kind}.zip").namelist()
         assert names == [f"week7-{kind}/plot_w7_1_1_one_convolution{member}"]
