@@ -54,7 +54,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_nb",
     "sphinx_gallery.gen_gallery",
-    "ee4414_gallery",  # the animation scraper; serial gallery when few examples run
+    "ee4414_gallery",  # examples run without worker processes when few run; cheap GC
     "ee4414_schedule",  # each week's longest examples start first
     "sphinx_copybutton",
     "sphinx_design",
@@ -216,8 +216,8 @@ sphinx_gallery_conf = {
     # (the figure-text recorder first: it measures every open figure, animations too)
     "image_scrapers": (
         "ee4414_figure_text.text_scraper",
-        "ee4414_gallery.animation_scraper",
-        "ee4414_gallery.figure_scraper",
+        "ee4414_scrapers.animation_scraper",
+        "ee4414_scrapers.figure_scraper",
     ),
     "remove_config_comments": True,
     # a code block's last expression is not shown: examples print what they mean to show,

@@ -1,4 +1,4 @@
-"""How the docs build runs its gallery (docs/_ext/ee4414_gallery.py)."""
+"""How the docs build runs its gallery: ee4414_gallery (workers, GC), ee4414_scrapers."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import ee4414_gallery as gallery  # noqa: E402
+import ee4414_scrapers as scrapers  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from sphinx_gallery.utils import get_md5sum  # noqa: E402
 
@@ -86,14 +87,14 @@ def test_animation_scraper_embeds_the_player_once_and_closes_its_figure():
     anim = animate_training(model, history, x, c, resolution=8, max_frames=3, dpi=30)
     static = plt.figure()
     block_vars = {"example_globals": {"anim": anim, "fig": static}}
-    rst = gallery.animation_scraper(None, block_vars, {})
+    rst = scrapers.animation_scraper(None, block_vars, {})
     assert ".. container:: sphx-glr-animation" in rst
     assert ".. raw:: html" in rst
     assert rst.count("data:image/png;base64") == 3
     # the animation's figure is closed, so the matplotlib scraper saves only the static one
     assert anim._fig.number not in plt.get_fignums()  # type: ignore[attr-defined]
     assert static.number in plt.get_fignums()
-    assert gallery.animation_scraper(None, block_vars, {}) == ""
+    assert scrapers.animation_scraper(None, block_vars, {}) == ""
     plt.close("all")
 
 
@@ -108,7 +109,7 @@ def test_the_player_loads_font_awesome_from_the_site(tmp_path):
         "example_globals": {"anim": anim},
         "target_file": str(docs / "auto_examples" / "week4" / "plot_w4_1_5_train_xor.py"),
     }
-    rst = gallery.animation_scraper(None, block_vars, {"src_dir": str(docs)})
+    rst = scrapers.animation_scraper(None, block_vars, {"src_dir": str(docs)})
     assert 'href="../../_static/font-awesome/css/font-awesome.min.css"' in rst
     assert "cdnjs" not in rst and "font-awesome/4" not in rst
 
@@ -128,14 +129,14 @@ def test_animation_player_has_a_described_frame_and_a_labelled_slider():
     model = TwoLayerNN()
     history = Trainer(model, "mse", lr=0.1, device="cpu").fit(x, c, epochs=6, snapshot_every=2)
     anim = animate_training(model, history, x, c, resolution=8, max_frames=3, dpi=30)
-    rst = gallery.animation_scraper(None, {"example_globals": {"anim": anim}}, {})
+    rst = scrapers.animation_scraper(None, {"example_globals": {"anim": anim}}, {})
     # the frame titles of the first and the last snapshot describe the animation
     assert 'alt="Animation: from after 0 epochs: accuracy' in rst
     assert "to after 6 epochs: accuracy" in rst
     assert 'aria-label="Animation frame"' in rst
     assert '<i class="fa' not in rst  # every icon is hidden from screen readers
     with pytest.raises(ValueError, match="player changed"):
-        gallery.accessible_player("<div>no player</div>", "x")
+        scrapers.accessible_player("<div>no player</div>", "x")
 
 
 def test_describe_figure_reads_titles_labels_and_legends():
@@ -146,14 +147,14 @@ def test_describe_figure_reads_titles_labels_and_legends():
     left.legend()
     left.set(title="Error", xlabel="epoch", ylabel=r"$\mathbf{w}_1$")
     right.set_title("first 10 epochs")
-    assert gallery.describe_figure(fig) == (
+    assert scrapers.describe_figure(fig) == (
         "Loss for two learning rates; panel 1, Error: w_1 against epoch (eta = 0.1, lr 0.01);"
         " panel 2, first 10 epochs"
     )
     untitled, ax = plt.subplots()
     ax.plot([1, 2])
     with pytest.raises(ValueError, match=r"plot_x\.py: a figure has no title"):
-        gallery.describe_figure(untitled, "plot_x.py")
+        scrapers.describe_figure(untitled, "plot_x.py")
     plt.close("all")
 
 
@@ -169,7 +170,7 @@ def test_figure_scraper_gives_each_figure_its_own_alt_text(tmp_path):
         "compress_images": (),
         "src_dir": str(tmp_path),
     }
-    rst = gallery.figure_scraper(None, block_vars, conf)
+    rst = scrapers.figure_scraper(None, block_vars, conf)
     assert ":alt: first figure" in rst
     assert ":alt: second figure" in rst
     plt.close("all")

@@ -2,7 +2,7 @@
 
 matplotlib's ``jshtml`` animation player asks Font Awesome from a CDN:
 :func:`local_font_awesome` points it at the copy under ``_static/font-awesome`` (the
-animation scraper in ``ee4414_gallery`` calls it on the player it embeds, so the page
+animation scraper in ``ee4414_scrapers`` calls it on the player it embeds, so the page
 source never names the CDN). After the build every page is scanned, and any
 script, stylesheet, image, frame or ``@import`` still loaded from another host is a
 warning, so ``-W`` fails the build. :func:`third_party_loads` is that scan, the one
