@@ -351,12 +351,12 @@ def test_w2_1_7_missing_zero_grad_shows_in_the_factor():
 
 
 def test_w2_1_7_the_shape_of_runs():
-    runs = {str(lr): train(lr)[1:] for lr in LEARNING_RATES}
-    assert the_hint(check("W2-1.7", runs=runs)).startswith(
+    text_keys = {str(lr): train(lr)[1:] for lr in LEARNING_RATES}
+    assert the_hint(check("W2-1.7", runs=text_keys)).startswith(
         "runs: should be a dict with one entry per learning rate"
     )
-    runs = {lr: train(lr)[1] for lr in LEARNING_RATES}
-    assert the_hint(check("W2-1.7", runs=runs)).startswith(
+    losses_only = {lr: train(lr)[1] for lr in LEARNING_RATES}
+    assert the_hint(check("W2-1.7", runs=losses_only)).startswith(
         "runs: each entry should be the pair (losses, errors)"
     )
 
@@ -386,6 +386,7 @@ def w2_ex2_answer(grad=grad_w1):
     squared_error(model(X), Y).backward()
     with torch.no_grad():
         manual = grad(model.w, model.b, X, Y)
+    assert model.w.grad is not None
     return {"grad_w1": grad, "manual": manual, "autograd": model.w.grad[1, 0]}
 
 

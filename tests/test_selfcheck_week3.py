@@ -168,7 +168,8 @@ def train(
             loss.backward()
             with torch.no_grad():
                 for p in model.parameters():
-                    p += direction * lr * p.grad
+                    assert p.grad is not None
+                    p.add_(direction * lr * p.grad)  # the in-place p += direction * lr * p.grad
             step_losses.append(loss.item())
             epoch_total += loss.item()
         epoch_losses.append(epoch_total / len(X4))

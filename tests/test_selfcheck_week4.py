@@ -584,7 +584,7 @@ def test_w4_1_6_a_generator_that_is_not_used(trained):
     class GlobalRandom(RandomTwoLayerNN):
         def __init__(self, activation, generator):
             super().__init__(
-                activation, torch.Generator().manual_seed(torch.randint(99, ()).item())
+                activation, torch.Generator().manual_seed(int(torch.randint(99, ()).item()))
             )
 
     with torch.random.fork_rng(devices=[]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -29,31 +30,41 @@ LR, EPOCHS = 0.1, 400
 # W6-1.1: the layer with uniform initialisation, as in the examples (and variants of it).
 
 
+class Linear(torch.nn.Module):
+    """y_hat = w.T @ x + b with w, b drawn from U(low, high); the class attributes set the slips."""
+
+    bias_first: bool = False
+    low: float = -0.2
+    high: float = 0.2
+    as_parameter: bool = True
+    w: torch.Tensor
+    b: torch.Tensor
+
+    def __init__(self, in_features: int = 2, out_features: int = 1) -> None:
+        super().__init__()
+        w, b = torch.empty(in_features, out_features), torch.empty(out_features, 1)
+        for t in (b, w) if self.bias_first else (w, b):
+            torch.nn.init.uniform_(t, self.low, self.high)
+        if self.as_parameter:
+            self.w, self.b = torch.nn.Parameter(w), torch.nn.Parameter(b)
+        else:
+            self.w, self.b = w, b
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.w.T @ x + self.b
+
+
 def make_linear(
     *, bias_first: bool = False, low: float = -0.2, high: float = 0.2, as_parameter: bool = True
-) -> type[torch.nn.Module]:
+) -> type[Linear]:
     """A ``Linear`` class like the example's; the keywords introduce typical slips."""
 
-    class Linear(torch.nn.Module):
-        """y_hat = w.T @ x + b with w, b drawn from U(low, high)."""
+    class SlipLinear(Linear):
+        pass
 
-        def __init__(self, in_features: int = 2, out_features: int = 1) -> None:
-            super().__init__()
-            w, b = torch.empty(in_features, out_features), torch.empty(out_features, 1)
-            for t in (b, w) if bias_first else (w, b):
-                torch.nn.init.uniform_(t, low, high)
-            if as_parameter:
-                self.w, self.b = torch.nn.Parameter(w), torch.nn.Parameter(b)
-            else:
-                self.w, self.b = w, b
-
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
-            return self.w.T @ x + self.b
-
-    return Linear
-
-
-Linear = make_linear()
+    SlipLinear.bias_first, SlipLinear.as_parameter = bias_first, as_parameter
+    SlipLinear.low, SlipLinear.high = low, high
+    return SlipLinear
 
 
 class FixedLinear(torch.nn.Module):
@@ -100,7 +111,8 @@ class TwoLayerNN(torch.nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y_hat_l0 = torch.cat([self.layer0_0(x), self.layer0_1(x), self.layer0_2(x)], dim=-2)
-        return self.layer1(torch.relu(y_hat_l0))
+        y_hat: torch.Tensor = self.layer1(torch.relu(y_hat_l0))
+        return y_hat
 
 
 def train(model: torch.nn.Module, x: torch.Tensor, c: torch.Tensor, lr: float, epochs: int):
@@ -111,7 +123,8 @@ def train(model: torch.nn.Module, x: torch.Tensor, c: torch.Tensor, lr: float, e
         loss.backward()
         with torch.no_grad():
             for p in model.parameters():
-                p -= lr * p.grad
+                assert p.grad is not None
+                p.sub_(lr * p.grad)  # the in-place p -= lr * p.grad
                 p.grad.zero_()
         losses.append(loss.item())
     return losses
@@ -172,12 +185,16 @@ class TwoHidden(torch.nn.Module):
         self.layer1 = Linear(2, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.layer1(torch.relu(torch.cat([self.layer0_0(x), self.layer0_1(x)], -2)))
+        y_hat_l0 = torch.cat([self.layer0_0(x), self.layer0_1(x)], -2)
+        y_hat: torch.Tensor = self.layer1(torch.relu(y_hat_l0))
+        return y_hat
 
 
 class NoReLU(TwoLayerNN):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.layer1(torch.cat([self.layer0_0(x), self.layer0_1(x), self.layer0_2(x)], -2))
+        y_hat_l0 = torch.cat([self.layer0_0(x), self.layer0_1(x), self.layer0_2(x)], -2)
+        y_hat: torch.Tensor = self.layer1(y_hat_l0)
+        return y_hat
 
 
 class ThirdNeuronUnused(TwoHidden):
@@ -211,13 +228,15 @@ class ThreeLayerNN(torch.nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         z0 = torch.relu(torch.cat([self.layer0_0(x), self.layer0_1(x), self.layer0_2(x)], -2))
         z1 = torch.relu(torch.cat([self.layer1_0(z0), self.layer1_1(z0)], -2))
-        return self.layer2(z1)
+        y_hat: torch.Tensor = self.layer2(z1)
+        return y_hat
 
 
 class SecondReLUMissing(ThreeLayerNN):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         z0 = torch.relu(torch.cat([self.layer0_0(x), self.layer0_1(x), self.layer0_2(x)], -2))
-        return self.layer2(torch.cat([self.layer1_0(z0), self.layer1_1(z0)], -2))
+        y_hat: torch.Tensor = self.layer2(torch.cat([self.layer1_0(z0), self.layer1_1(z0)], -2))
+        return y_hat
 
 
 class SecondLayerReadsTwo(ThreeLayerNN):
@@ -230,7 +249,8 @@ class SecondLayerReadsTwo(ThreeLayerNN):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         z0 = torch.relu(torch.cat([self.layer0_0(x), self.layer0_1(x)], -2))
         z1 = torch.relu(torch.cat([self.layer1_0(z0), self.layer1_1(z0)], -2))
-        return self.layer2(z1)
+        y_hat: torch.Tensor = self.layer2(z1)
+        return y_hat
 
 
 class CreatedInReverse(ThreeLayerNN):
@@ -298,7 +318,12 @@ def _w6_1_4() -> dict[str, Any]:
     }
 
 
-ANSWERS = {"W6-1.1": _w6_1_1, "W6-1.2": _w6_1_2, "W6-1.3": _w6_1_3, "W6-1.4": _w6_1_4}
+ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
+    "W6-1.1": _w6_1_1,
+    "W6-1.2": _w6_1_2,
+    "W6-1.3": _w6_1_3,
+    "W6-1.4": _w6_1_4,
+}
 
 
 def answers(exercise: str, **overrides: Any) -> dict[str, Any]:
@@ -313,6 +338,7 @@ def test_every_exercise_has_an_answer_here():
 
 def test_the_seeded_values_are_the_courses():
     layer = seeded_layer()
+    assert isinstance(layer, Linear)
     assert [f"{v:.4f}" for v in layer.w.detach().flatten().tolist()] == ["0.0392", "0.1381"]
     assert f"{layer.b.item():.4f}" == "0.1786"
 
@@ -353,7 +379,7 @@ def fraction_wrong(y_hat, c):
 
 FLAT = [1.0] * EPOCHS
 
-WRONG = [
+WRONG: list[tuple[str, dict[str, Any], str]] = [
     # W6-1.1: no seed (or another one), the bias drawn first, U(0, 1), the wrong size
     ("W6-1.1", {"layer": seeded_layer(Linear, 9)}, "not the draws that seed 8 gives"),
     ("W6-1.1", {"layer": seeded_layer(make_linear(bias_first=True))}, "in the wrong places"),
