@@ -1,4 +1,4 @@
-"""The site carries the library its pages import: ``ee4414``'s wheel, built every build.
+"""The site carries the library its pages import: ``ee4414``'s wheel, from this checkout.
 
 At the start of an HTML build the wheel is built from this checkout (through hatchling's
 PEP 517 hook, as pip would) and published inside the site::
@@ -9,7 +9,9 @@ PEP 517 hook, as pip would) and published inside the site::
 
 so the notebooks' first cell (``ee4414_install``), the getting-started page and the
 offline week zips all install exactly the library that computed the pages. A wheel whose
-content is unchanged is not rewritten, so an incremental build stays incremental.
+content is unchanged is not rewritten, and while the files it is built from keep the
+digest recorded beside the doctrees, the build backend does not even run: an incremental
+build stays incremental.
 
 Three directives put the facts on a page, where a code cell would need a kernel:
 
