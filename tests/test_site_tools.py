@@ -4,6 +4,7 @@ run_notebooks.py (shared with student_check.py) and browser_check.py."""
 from __future__ import annotations
 
 import collections
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -147,3 +148,18 @@ def test_the_browser_report_counts_axe_findings_per_rule_and_scheme():
 )
 def test_luminance_of_a_css_colour(css, luminance):
     assert browser_check._luminance(css) == pytest.approx(luminance)
+
+
+def test_the_page_server_ignores_a_browser_that_hung_up_and_reports_other_errors(tmp_path, capsys):
+    server, _ = browser_check.serve(tmp_path)
+    try:
+        for error, reported in ((BrokenPipeError(32, "Broken pipe"), False), (OSError(5), True)):
+            try:
+                raise error
+            except OSError:
+                with socket.socket() as request:
+                    server.handle_error(request, ("127.0.0.1", 1))
+            assert ("Exception occurred" in capsys.readouterr().err) is reported
+    finally:
+        server.shutdown()
+        server.server_close()
